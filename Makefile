@@ -1,0 +1,40 @@
+# The two commands a fresh machine needs: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: install serve demo test lint bench clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+# Until the GraphQL API lands, serving means a ready event store with sample data.
+serve: install
+	$(BIN)/rapport demo --if-empty
+	@echo "Explore it with: $(BIN)/rapport history ID and $(BIN)/rapport show ID --as-of TIME"
+
+demo: install
+	$(BIN)/rapport demo
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint
+	tests/ensure_postgres.sh $(BIN)/python
+	$(BIN)/pytest
+
+bench: install
+	tests/ensure_postgres.sh $(BIN)/python
+	$(BIN)/pytest tests/benchmarks -s -q
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,85 @@
+"""The shape of a command, and what a command may ask of the application while deciding."""
+
+from __future__ import annotations
+
+import hashlib
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+from uuid import UUID
+
+from domain.base import EventSourcedAggregate, Stamp
+
+if TYPE_CHECKING:
+    from domain.engagement import Engagement
+
+
+@dataclass(frozen=True)
+class CommandMeta:
+    """What travels with every command besides its arguments."""
+
+    actor: str
+    occurred_at: datetime | None = None
+    expected_version: int | None = None
+    idempotency_key: str | None = None
+
+
+@dataclass(frozen=True)
+class CommandResult:
+    aggregate_id: UUID
+    version: int
+    position: int | None  # log position of the last event written; None when replayed
+    replayed: bool = False  # an earlier command with the same idempotency key answered
+
+
+class Decision(ABC):
+    """What the application offers a command while it decides."""
+
+    stamp: Stamp
+
+    @abstractmethod
+    def new_id(self) -> UUID: ...
+
+    @abstractmethod
+    def open_engagement(self, engagement_id: UUID) -> Engagement:
+        """The engagement, refused when unknown (NotFound) or closed (RuleViolation)."""
+
+    @abstractmethod
+    def sla_due_times(self, severity: str) -> tuple[datetime, datetime]:
+        """First-response and resolution due times under the policy in force now."""
+
+    @abstractmethod
+    def closing_blockers(self, engagement_id: UUID) -> tuple[list[UUID], list[UUID]]:
+        """Ids of the engagement's open complaints and of its unaccepted must requirements."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Command:
+    """A request to change the domain. Subclasses are frozen dataclasses of plain values."""
+
+    def fingerprint(self) -> str:
+        """Stable digest of the command, to tell a retried command from a different one."""
+        return hashlib.sha256(repr(self).encode()).hexdigest()
+
+
+@dataclass(frozen=True, kw_only=True)
+class CreateCommand(Command):
+    """A command that starts a new aggregate."""
+
+    @abstractmethod
+    def create(self, decision: Decision) -> EventSourcedAggregate: ...
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChangeCommand(Command):
+    """A command addressed to one existing aggregate of `target_class`."""
+
+    target_class: ClassVar[type[EventSourcedAggregate]]
+
+    @property
+    @abstractmethod
+    def target_id(self) -> UUID: ...
+
+    @abstractmethod
+    def change(self, aggregate: Any, decision: Decision) -> None: ...

@@ -1,0 +1,148 @@
+"""Commands on complaints and support tickets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+from uuid import UUID
+
+from application.commands.base import ChangeCommand, CreateCommand, Decision
+from domain.complaint import Complaint
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReceiveComplaint(CreateCommand):
+    """Due times come from the SLA policy in force when the complaint is received."""
+
+    engagement_id: UUID
+    channel: str
+    severity: str
+    category: str
+    description: str
+
+    def create(self, decision: Decision) -> Complaint:
+        decision.open_engagement(self.engagement_id)
+        first_response_due, resolution_due = decision.sla_due_times(self.severity)
+        return Complaint.receive(
+            id=decision.new_id(),
+            engagement_id=self.engagement_id,
+            channel=self.channel,
+            severity=self.severity,
+            category=self.category,
+            description=self.description,
+            first_response_due=first_response_due,
+            resolution_due=resolution_due,
+            stamp=decision.stamp,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComplaintCommand(ChangeCommand):
+    target_class: ClassVar[type[Complaint]] = Complaint
+    complaint_id: UUID
+
+    @property
+    def target_id(self) -> UUID:
+        return self.complaint_id
+
+
+@dataclass(frozen=True, kw_only=True)
+class AcknowledgeComplaint(ComplaintCommand):
+    agent: str
+    message: str
+
+    def change(self, complaint: Complaint, decision: Decision) -> None:
+        complaint.acknowledge(agent=self.agent, message=self.message, stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssignComplaint(ComplaintCommand):
+    agent: str
+
+    def change(self, complaint: Complaint, decision: Decision) -> None:
+        complaint.assign(agent=self.agent, stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
+class EscalateComplaint(ComplaintCommand):
+    level: int
+    reason: str
+
+    def change(self, complaint: Complaint, decision: Decision) -> None:
+        complaint.escalate(level=self.level, reason=self.reason, stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddComplaintNote(ComplaintCommand):
+    visibility: str
+    text: str
+
+    def change(self, complaint: Complaint, decision: Decision) -> None:
+        complaint.add_note(visibility=self.visibility, text=self.text, stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
+class WaitOnClient(ComplaintCommand):
+    reason: str
+
+    def change(self, complaint: Complaint, decision: Decision) -> None:
+        complaint.wait_on_client(reason=self.reason, stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordClientReply(ComplaintCommand):
+    message: str = ""
+
+    def change(self, complaint: Complaint, decision: Decision) -> None:
+        complaint.client_replied(message=self.message, stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
+class IdentifyRootCause(ComplaintCommand):
+    category: str
+    analysis: str
+
+    def change(self, complaint: Complaint, decision: Decision) -> None:
+        complaint.identify_root_cause(
+            category=self.category, analysis=self.analysis, stamp=decision.stamp
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResolveComplaint(ComplaintCommand):
+    resolution: str
+    corrective_action: str = ""
+
+    def change(self, complaint: Complaint, decision: Decision) -> None:
+        complaint.resolve(
+            resolution=self.resolution,
+            corrective_action=self.corrective_action,
+            stamp=decision.stamp,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReopenComplaint(ComplaintCommand):
+    reason: str
+
+    def change(self, complaint: Complaint, decision: Decision) -> None:
+        complaint.reopen(reason=self.reason, stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CloseComplaint(ComplaintCommand):
+    client_confirmed: bool
+    csat: int | None = None
+
+    def change(self, complaint: Complaint, decision: Decision) -> None:
+        complaint.close(
+            client_confirmed=self.client_confirmed, csat=self.csat, stamp=decision.stamp
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordSlaBreach(ComplaintCommand):
+    clock: str
+
+    def change(self, complaint: Complaint, decision: Decision) -> None:
+        complaint.record_sla_breach(clock=self.clock, stamp=decision.stamp)

@@ -1,0 +1,130 @@
+"""Commands on requirements: what the client asked for, from capture to acceptance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+from uuid import UUID
+
+from application.commands.base import ChangeCommand, CreateCommand, Decision
+from domain.requirement import Requirement
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaptureRequirement(CreateCommand):
+    engagement_id: UUID
+    title: str
+    description: str = ""
+    source: str
+    priority: str
+    requested_by: str
+
+    def create(self, decision: Decision) -> Requirement:
+        decision.open_engagement(self.engagement_id)
+        return Requirement.capture(
+            id=decision.new_id(),
+            engagement_id=self.engagement_id,
+            title=self.title,
+            description=self.description,
+            source=self.source,
+            priority=self.priority,
+            requested_by=self.requested_by,
+            stamp=decision.stamp,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequirementCommand(ChangeCommand):
+    target_class: ClassVar[type[Requirement]] = Requirement
+    requirement_id: UUID
+
+    @property
+    def target_id(self) -> UUID:
+        return self.requirement_id
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddAcceptanceCriterion(RequirementCommand):
+    text: str
+
+    def change(self, requirement: Requirement, decision: Decision) -> None:
+        requirement.add_acceptance_criterion(
+            criterion_id=decision.new_id(), text=self.text, stamp=decision.stamp
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemoveAcceptanceCriterion(RequirementCommand):
+    criterion_id: UUID
+
+    def change(self, requirement: Requirement, decision: Decision) -> None:
+        requirement.remove_acceptance_criterion(
+            criterion_id=self.criterion_id, stamp=decision.stamp
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConfirmRequirement(RequirementCommand):
+    confirmed_by: str
+
+    def change(self, requirement: Requirement, decision: Decision) -> None:
+        requirement.confirm(confirmed_by=self.confirmed_by, stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestRequirementChange(RequirementCommand):
+    reason: str
+    new_description: str
+
+    def change(self, requirement: Requirement, decision: Decision) -> None:
+        requirement.request_change(
+            reason=self.reason, new_description=self.new_description, stamp=decision.stamp
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class StartRequirement(RequirementCommand):
+    def change(self, requirement: Requirement, decision: Decision) -> None:
+        requirement.start(stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeliverRequirement(RequirementCommand):
+    evidence: str
+
+    def change(self, requirement: Requirement, decision: Decision) -> None:
+        requirement.deliver(evidence=self.evidence, stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AcceptRequirement(RequirementCommand):
+    accepted_by: str
+    met_criterion_ids: tuple[UUID, ...]
+
+    def change(self, requirement: Requirement, decision: Decision) -> None:
+        requirement.accept(
+            accepted_by=self.accepted_by,
+            met_criterion_ids=list(self.met_criterion_ids),
+            stamp=decision.stamp,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class RejectRequirement(RequirementCommand):
+    reason: str
+    unmet_criterion_ids: tuple[UUID, ...]
+
+    def change(self, requirement: Requirement, decision: Decision) -> None:
+        requirement.reject(
+            reason=self.reason,
+            unmet_criterion_ids=list(self.unmet_criterion_ids),
+            stamp=decision.stamp,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class WithdrawRequirement(RequirementCommand):
+    reason: str
+
+    def change(self, requirement: Requirement, decision: Decision) -> None:
+        requirement.withdraw(reason=self.reason, stamp=decision.stamp)

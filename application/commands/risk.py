@@ -1,0 +1,100 @@
+"""Commands on the risk register."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+from uuid import UUID
+
+from application.commands.base import ChangeCommand, CreateCommand, Decision
+from domain.risk import Risk
+
+
+@dataclass(frozen=True, kw_only=True)
+class IdentifyRisk(CreateCommand):
+    engagement_id: UUID
+    title: str
+    category: str
+    description: str = ""
+    owner: str
+
+    def create(self, decision: Decision) -> Risk:
+        decision.open_engagement(self.engagement_id)
+        return Risk.identify(
+            id=decision.new_id(),
+            engagement_id=self.engagement_id,
+            title=self.title,
+            category=self.category,
+            description=self.description,
+            owner=self.owner,
+            stamp=decision.stamp,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class RiskCommand(ChangeCommand):
+    target_class: ClassVar[type[Risk]] = Risk
+    risk_id: UUID
+
+    @property
+    def target_id(self) -> UUID:
+        return self.risk_id
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssessRisk(RiskCommand):
+    probability: int
+    impact: int
+
+    def change(self, risk: Risk, decision: Decision) -> None:
+        risk.assess(probability=self.probability, impact=self.impact, stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanRiskResponse(RiskCommand):
+    strategy: str
+    actions: tuple[str, ...]
+    contingency_plan: str = ""
+    trigger: str = ""
+    next_review_on: date
+
+    def change(self, risk: Risk, decision: Decision) -> None:
+        risk.plan_response(
+            strategy=self.strategy,
+            actions=self.actions,
+            contingency_plan=self.contingency_plan,
+            trigger=self.trigger,
+            next_review_on=self.next_review_on,
+            stamp=decision.stamp,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewRisk(RiskCommand):
+    notes: str
+    next_review_on: date
+
+    def change(self, risk: Risk, decision: Decision) -> None:
+        risk.review(notes=self.notes, next_review_on=self.next_review_on, stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordRiskOccurrence(RiskCommand):
+    what_happened: str
+    linked_complaint_id: UUID | None = None
+
+    def change(self, risk: Risk, decision: Decision) -> None:
+        risk.record_occurrence(
+            what_happened=self.what_happened,
+            linked_complaint_id=self.linked_complaint_id,
+            stamp=decision.stamp,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CloseRisk(RiskCommand):
+    reason: str
+
+    def change(self, risk: Risk, decision: Decision) -> None:
+        risk.close(reason=self.reason, stamp=decision.stamp)

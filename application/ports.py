@@ -1,0 +1,74 @@
+"""What the application needs from the outside world, as protocols.
+
+Infrastructure provides the implementations; the composition root wires them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol, runtime_checkable
+from uuid import UUID
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware."""
+        ...
+
+
+class IdFactory(Protocol):
+    def __call__(self) -> UUID: ...
+
+
+class TimeAxis(StrEnum):
+    """Which time an as-of question is asked on."""
+
+    RECORDED = "recorded"  # as known at T: events Rapport had stored by T
+    OCCURRED = "occurred"  # as it was at T: events that had happened in the business by T
+
+
+@dataclass(frozen=True)
+class IndexedEvent:
+    """One row of the event index, written in the same transaction as the event."""
+
+    aggregate_id: UUID
+    version: int
+    kind: str
+    engagement_id: UUID
+    recorded_at: datetime
+    occurred_at: datetime
+
+
+@dataclass(frozen=True)
+class IdempotencyRecord:
+    """The accepted result of a command sent with an idempotency key."""
+
+    key: str
+    fingerprint: str
+    aggregate_id: UUID
+    version: int
+
+
+@dataclass(frozen=True)
+class Child:
+    kind: str
+    aggregate_id: UUID
+
+
+@runtime_checkable
+class EventIndex(Protocol):
+    """Lookups the event store keeps beside the events, written atomically with them.
+
+    Saving accepts two extra keyword arguments: `index` (a sequence of
+    IndexedEvent) and `idempotency` (an IdempotencyRecord or None)."""
+
+    def idempotency_record(self, key: str) -> IdempotencyRecord | None: ...
+
+    def version_at(self, aggregate_id: UUID, at: datetime, axis: TimeAxis) -> int | None: ...
+
+    def aggregate_kind(self, aggregate_id: UUID) -> str | None: ...
+
+    def children_of(self, engagement_id: UUID) -> Sequence[Child]: ...

@@ -1,0 +1,291 @@
+"""The Rapport application: runs commands against the event store and answers
+questions about one aggregate, now or in the past.
+
+One `Application` serves the whole engagement domain. Requirements, complaints
+and risks are decided against their engagement (it must exist and be open, and
+it may not close while they block it), and one log in one order is what the
+views and the audit trail read. Splitting it would buy nothing but a
+cross-application consistency problem.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, TypeVar, cast, overload
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import RecordConflictError
+
+from application.commands.base import (
+    ChangeCommand,
+    Command,
+    CommandMeta,
+    CommandResult,
+    CreateCommand,
+    Decision,
+)
+from application.errors import ConcurrencyConflict, IdempotencyKeyReused, NotFound
+from application.ports import (
+    Clock,
+    EventIndex,
+    IdempotencyRecord,
+    IndexedEvent,
+    TimeAxis,
+)
+from domain.base import EventSourcedAggregate, Stamp
+from domain.complaint import Complaint
+from domain.engagement import Engagement, EngagementState
+from domain.errors import RuleViolation
+from domain.requirement import Requirement
+from domain.risk import Risk
+from domain.sla import SlaPolicy
+
+A = TypeVar("A", bound=EventSourcedAggregate)
+
+KINDS: dict[type[EventSourcedAggregate], str] = {
+    Engagement: "engagement",
+    Requirement: "requirement",
+    Complaint: "complaint",
+    Risk: "risk",
+}
+CLASSES: dict[str, type[EventSourcedAggregate]] = {kind: cls for cls, kind in KINDS.items()}
+
+
+def kind_of(aggregate_class: type[EventSourcedAggregate]) -> str:
+    return KINDS[aggregate_class]
+
+
+def engagement_id_of(aggregate: EventSourcedAggregate) -> UUID:
+    if isinstance(aggregate, Engagement):
+        return aggregate.id
+    engagement_id: UUID = aggregate.engagement_id  # type: ignore[attr-defined]
+    return engagement_id
+
+
+class Rapport(Application[UUID]):
+    name = "Rapport"
+
+    def __init__(
+        self,
+        env: dict[str, str],
+        *,
+        clock: Clock,
+        new_id: Callable[[], UUID],
+        sla_policy: SlaPolicy,
+        snapshot_interval: int = 0,
+        max_attempts: int = 50,
+    ) -> None:
+        super().__init__(env)
+        if not isinstance(self.recorder, EventIndex):
+            raise TypeError("the event store's recorder must keep the event index")
+        self.index: EventIndex = self.recorder
+        self.clock = clock
+        self.new_id = new_id
+        self.sla_policy = sla_policy
+        self.max_attempts = max_attempts
+        if snapshot_interval > 0:
+            # The library reads this class variable through the instance; the
+            # interval is a setting, so it is set per application.
+            self.snapshotting_intervals = dict.fromkeys(KINDS, snapshot_interval)  # type: ignore[misc]
+
+    # Commands
+
+    def execute(self, command: Command, meta: CommandMeta) -> CommandResult:
+        """Decide `command` on the latest state and save its events at once.
+
+        A lost write race is decided again on the new state, up to `max_attempts`
+        times, unless the caller pinned `expected_version`. A command whose
+        idempotency key was already accepted returns that first result."""
+        fingerprint = command.fingerprint()
+        if meta.idempotency_key:
+            earlier = self.index.idempotency_record(meta.idempotency_key)
+            if earlier is not None:
+                return _replayed(earlier, fingerprint)
+        for attempt in range(self.max_attempts):
+            aggregate = self._decide(command, meta)
+            try:
+                return self._save_decided(aggregate, meta, fingerprint)
+            except RecordConflictError:
+                if meta.idempotency_key:
+                    earlier = self.index.idempotency_record(meta.idempotency_key)
+                    if earlier is not None:
+                        return _replayed(earlier, fingerprint)
+                if meta.expected_version is not None or isinstance(command, CreateCommand):
+                    actual = self._current_version(aggregate.id)
+                    raise ConcurrencyConflict(aggregate.id, meta.expected_version, actual) from None
+                _back_off(attempt)
+        raise ConcurrencyConflict(aggregate.id, None, None)
+
+    def _decide(self, command: Command, meta: CommandMeta) -> EventSourcedAggregate:
+        if isinstance(command, CreateCommand):
+            return command.create(_Decision(self, self._stamp(meta)))
+        assert isinstance(command, ChangeCommand)
+        aggregate = self.get(command.target_id, command.target_class)
+        if meta.expected_version is not None and aggregate.version != meta.expected_version:
+            raise ConcurrencyConflict(aggregate.id, meta.expected_version, aggregate.version)
+        # Stamped after loading, so a default "now" is never earlier than an event
+        # another writer saved while this command was on its way.
+        command.change(aggregate, _Decision(self, self._stamp(meta)))
+        return aggregate
+
+    def _save_decided(
+        self, aggregate: EventSourcedAggregate, meta: CommandMeta, fingerprint: str
+    ) -> CommandResult:
+        pending = list(aggregate.pending_events)
+        kind = KINDS[type(aggregate)]
+        engagement_id = engagement_id_of(aggregate)
+        index = [
+            IndexedEvent(
+                aggregate.id,
+                event.originator_version,
+                kind,
+                engagement_id,
+                event.timestamp,
+                event.occurred_at,  # type: ignore[attr-defined]
+            )
+            for event in pending
+        ]
+        idempotency = (
+            IdempotencyRecord(meta.idempotency_key, fingerprint, aggregate.id, aggregate.version)
+            if meta.idempotency_key
+            else None
+        )
+        recordings = self.save(aggregate, index=index, idempotency=idempotency)
+        position = recordings[-1].notification.id if recordings else None
+        return CommandResult(aggregate.id, aggregate.version, position)
+
+    def _stamp(self, meta: CommandMeta) -> Stamp:
+        now = self.clock.now()
+        return Stamp(meta.actor, meta.occurred_at or now, now)
+
+    def _current_version(self, aggregate_id: UUID) -> int | None:
+        try:
+            return self.repository.get(aggregate_id).version
+        except AggregateNotFoundError:
+            return None
+
+    # Queries about one aggregate
+
+    @overload
+    def get(self, aggregate_id: UUID, expected: type[A], *, version: int | None = None) -> A: ...
+
+    @overload
+    def get(
+        self, aggregate_id: UUID, expected: None = None, *, version: int | None = None
+    ) -> EventSourcedAggregate: ...
+
+    def get(
+        self,
+        aggregate_id: UUID,
+        expected: type[EventSourcedAggregate] | None = None,
+        *,
+        version: int | None = None,
+    ) -> EventSourcedAggregate:
+        """The aggregate now, or at `version`; NotFound unless it is an `expected`."""
+        expected = expected or EventSourcedAggregate
+        kind = KINDS.get(expected, "aggregate")
+        if version is not None and version < 1:
+            raise NotFound(f"{kind} version", f"{aggregate_id}@{version}")
+        try:
+            aggregate: EventSourcedAggregate = self.repository.get(aggregate_id, version=version)
+        except AggregateNotFoundError:
+            raise NotFound(kind, aggregate_id) from None
+        if not isinstance(aggregate, expected):
+            raise NotFound(kind, aggregate_id)
+        if version is not None and aggregate.version != version:
+            raise NotFound(f"{kind} version", f"{aggregate_id}@{version}")
+        return aggregate
+
+    @overload
+    def get_at(self, aggregate_id: UUID, at: datetime, axis: TimeAxis, expected: type[A]) -> A: ...
+
+    @overload
+    def get_at(
+        self, aggregate_id: UUID, at: datetime, axis: TimeAxis = ..., expected: None = None
+    ) -> EventSourcedAggregate: ...
+
+    def get_at(
+        self,
+        aggregate_id: UUID,
+        at: datetime,
+        axis: TimeAxis = TimeAxis.RECORDED,
+        expected: type[EventSourcedAggregate] | None = None,
+    ) -> EventSourcedAggregate:
+        """The aggregate as known at `at` (recorded axis) or as it was at `at` (occurred axis)."""
+        version = self.index.version_at(aggregate_id, at, axis)
+        if version is None:
+            kind = KINDS.get(expected or EventSourcedAggregate, "aggregate")
+            if self.index.aggregate_kind(aggregate_id) is None:
+                raise NotFound(kind, aggregate_id)
+            raise NotFound(f"{kind} at {at.isoformat()}", aggregate_id)
+        return self.get(aggregate_id, expected, version=version)
+
+    def history(self, aggregate_id: UUID) -> list[EventSourcedAggregate.Event]:
+        """Every event of one aggregate, oldest first."""
+        events = cast(list[EventSourcedAggregate.Event], list(self.events.get(aggregate_id)))
+        if not events:
+            raise NotFound("aggregate", aggregate_id)
+        return events
+
+    def kind(self, aggregate_id: UUID) -> str:
+        kind = self.index.aggregate_kind(aggregate_id)
+        if kind is None:
+            raise NotFound("aggregate", aggregate_id)
+        return kind
+
+    def children(self, engagement_id: UUID, kind: str) -> list[Any]:
+        """The engagement's requirements, complaints or risks, current state."""
+        aggregate_class = CLASSES[kind]
+        return [
+            self.get(child.aggregate_id, aggregate_class)
+            for child in self.index.children_of(engagement_id)
+            if child.kind == kind
+        ]
+
+    def head(self) -> int:
+        """Position of the latest event in the log (0 when empty)."""
+        return self.recorder.max_notification_id() or 0
+
+
+class _Decision(Decision):
+    def __init__(self, app: Rapport, stamp: Stamp) -> None:
+        self.app = app
+        self.stamp = stamp
+
+    def new_id(self) -> UUID:
+        return self.app.new_id()
+
+    def open_engagement(self, engagement_id: UUID) -> Engagement:
+        engagement = self.app.get(engagement_id, Engagement)
+        if engagement.state in (EngagementState.CLOSED, EngagementState.ARCHIVED):
+            raise RuleViolation(
+                "engagement.open_for_work",
+                f"engagement {engagement_id} is {engagement.state.value}",
+                (str(engagement_id),),
+            )
+        return engagement
+
+    def sla_due_times(self, severity: str) -> tuple[datetime, datetime]:
+        return self.app.sla_policy.due_times(severity, self.stamp.occurred_at)
+
+    def closing_blockers(self, engagement_id: UUID) -> tuple[list[UUID], list[UUID]]:
+        complaints: Sequence[Complaint] = self.app.children(engagement_id, "complaint")
+        requirements: Sequence[Requirement] = self.app.children(engagement_id, "requirement")
+        open_complaints = [c.id for c in complaints if c.is_open]
+        unaccepted_musts = [r.id for r in requirements if r.is_must and r.is_open]
+        return open_complaints, unaccepted_musts
+
+
+def _replayed(earlier: IdempotencyRecord, fingerprint: str) -> CommandResult:
+    if earlier.fingerprint != fingerprint:
+        raise IdempotencyKeyReused(earlier.key)
+    return CommandResult(earlier.aggregate_id, earlier.version, None, replayed=True)
+
+
+def _back_off(attempt: int) -> None:
+    # Jittered, so writers that collided do not collide again in lockstep.
+    time.sleep(random.uniform(0, min(0.05, 0.001 * 2**attempt)))

@@ -1,0 +1,47 @@
+"""Every setting Rapport reads, from `RAPPORT_*` environment variables."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from domain.sla import DEFAULT_TARGETS, SlaPolicy, SlaTargets
+
+
+def _default_sla_hours() -> dict[str, tuple[float, float]]:
+    return {
+        severity: (t.first_response.total_seconds() / 3600, t.resolution.total_seconds() / 3600)
+        for severity, t in DEFAULT_TARGETS.items()
+    }
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RAPPORT_", extra="ignore")
+
+    database_url: str = Field(
+        "sqlite:///./rapport.db",
+        description="postgresql://user:password@host:port/db[?schema=name] or sqlite:///path",
+    )
+    snapshot_interval: int = Field(
+        100, ge=0, description="Snapshot an aggregate every N events (0: never)"
+    )
+    pool_size: int = Field(10, ge=1, description="Database connections per process")
+    lock_timeout_seconds: int = Field(5, ge=1, description="Wait for the events table lock")
+    command_attempts: int = Field(
+        50, ge=1, description="Times a command is re-decided after losing a write race"
+    )
+    sla_hours: dict[str, tuple[float, float]] = Field(
+        default_factory=_default_sla_hours,
+        description="Per severity, first-response and resolution hours, as JSON: "
+        '{"critical": [1, 8], "high": [4, 24], "medium": [8, 72], "low": [24, 120]}',
+    )
+
+    def sla_policy(self) -> SlaPolicy:
+        return SlaPolicy(
+            {
+                severity: SlaTargets(timedelta(hours=first), timedelta(hours=resolution))
+                for severity, (first, resolution) in self.sla_hours.items()
+            }
+        )

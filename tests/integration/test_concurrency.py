@@ -1,0 +1,116 @@
+"""Many writers on one engagement, on PostgreSQL: nothing accepted is ever lost."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from decimal import Decimal
+from uuid import UUID
+
+import pytest
+
+from application.commands.base import CommandResult
+from application.commands.engagement import RecordCost
+from application.errors import ConcurrencyConflict
+from application.service import Rapport
+from domain.engagement import Engagement
+from interfaces.bootstrap import bootstrap
+from tests.builders import open_engagement, run
+from tests.conftest import make_settings
+
+pytestmark = pytest.mark.postgres
+
+THREADS = 16
+COMMANDS_PER_THREAD = 50
+
+
+@pytest.fixture
+def pg_app(postgres_schema_url: str) -> Iterator[Rapport]:
+    # The real clock: sixteen threads interleave for real, so should their times.
+    application = bootstrap(
+        make_settings(
+            postgres_schema_url, snapshot_interval=100, pool_size=THREADS, command_attempts=200
+        )
+    )
+    try:
+        yield application
+    finally:
+        application.close()
+
+
+def cost(engagement_id: UUID, cents: int) -> RecordCost:
+    return RecordCost(
+        engagement_id=engagement_id,
+        amount=Decimal(cents) / 100,
+        category="labour",
+        incurred_on=date(2026, 3, 1),
+        note="",
+    )
+
+
+def versions(app: Rapport, engagement_id: UUID) -> list[int]:
+    return [e.originator_version for e in app.history(engagement_id)]
+
+
+def test_sixteen_writers_lose_no_accepted_command(pg_app: Rapport) -> None:
+    engagement_id = open_engagement(pg_app)
+
+    def writer(thread: int) -> list[CommandResult]:
+        return [
+            run(pg_app, cost(engagement_id, thread * 1000 + n), actor=f"writer-{thread}")
+            for n in range(1, COMMANDS_PER_THREAD + 1)
+        ]
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        results = [r for batch in pool.map(writer, range(THREADS)) for r in batch]
+
+    total = THREADS * COMMANDS_PER_THREAD
+    assert len(results) == total
+    assert versions(pg_app, engagement_id) == list(range(1, total + 3))
+    assert sorted(r.version for r in results) == list(range(3, total + 3))
+    expected_cost = sum(
+        Decimal(t * 1000 + n) / 100
+        for t in range(THREADS)
+        for n in range(1, COMMANDS_PER_THREAD + 1)
+    )
+    assert pg_app.get(engagement_id, Engagement).total_cost == expected_cost
+
+
+def test_writers_pinning_a_version_get_conflicts_not_lost_writes(pg_app: Rapport) -> None:
+    engagement_id = open_engagement(pg_app)
+
+    def writer(thread: int) -> tuple[int, int]:
+        accepted = conflicts = 0
+        for n in range(COMMANDS_PER_THREAD):
+            seen = pg_app.get(engagement_id).version
+            try:
+                run(pg_app, cost(engagement_id, n + 1), expected_version=seen)
+                accepted += 1
+            except ConcurrencyConflict:
+                conflicts += 1
+        return accepted, conflicts
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        outcomes = list(pool.map(writer, range(THREADS)))
+
+    accepted = sum(a for a, _ in outcomes)
+    conflicts = sum(c for _, c in outcomes)
+    assert accepted + conflicts == THREADS * COMMANDS_PER_THREAD
+    assert conflicts > 0
+    assert versions(pg_app, engagement_id) == list(range(1, accepted + 3))
+
+
+def test_one_idempotency_key_sent_concurrently_writes_once(pg_app: Rapport) -> None:
+    engagement_id = open_engagement(pg_app)
+    head = pg_app.head()
+
+    def send(_: int) -> CommandResult:
+        return run(pg_app, cost(engagement_id, 4200), idempotency_key="invoice-42")
+
+    with ThreadPoolExecutor(10) as pool:
+        results = list(pool.map(send, range(10)))
+
+    assert pg_app.head() == head + 1
+    assert {(r.aggregate_id, r.version) for r in results} == {(engagement_id, 3)}
+    assert sum(not r.replayed for r in results) == 1
