@@ -100,7 +100,7 @@ class Rapport(Application[UUID]):
         A lost write race is decided again on the new state, up to `max_attempts`
         times, unless the caller pinned `expected_version`. A command whose
         idempotency key was already accepted returns that first result."""
-        fingerprint = command.fingerprint()
+        fingerprint = command.fingerprint() if meta.idempotency_key else ""
         if meta.idempotency_key:
             earlier = self.index.idempotency_record(meta.idempotency_key)
             if earlier is not None:

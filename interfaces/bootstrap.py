@@ -25,6 +25,7 @@ def bootstrap(
     env = event_store_env(
         settings.database_url,
         snapshots=settings.snapshot_interval > 0,
+        cache_size=settings.aggregate_cache_size,
         pool_size=settings.pool_size,
         lock_timeout_seconds=settings.lock_timeout_seconds,
     )

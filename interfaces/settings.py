@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     snapshot_interval: int = Field(
         100, ge=0, description="Snapshot an aggregate every N events (0: never)"
     )
+    aggregate_cache_size: int = Field(
+        1000, ge=0, description="Aggregates kept in memory between commands (0: none)"
+    )
     pool_size: int = Field(10, ge=1, description="Database connections per process")
     lock_timeout_seconds: int = Field(5, ge=1, description="Wait for the events table lock")
     command_attempts: int = Field(

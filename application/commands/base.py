@@ -55,7 +55,7 @@ class Decision(ABC):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Command:
+class Command(ABC):  # noqa: B024 - its subclasses declare the abstract methods
     """A request to change the domain. Subclasses are frozen dataclasses of plain values."""
 
     def fingerprint(self) -> str:

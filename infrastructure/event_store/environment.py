@@ -28,6 +28,7 @@ def event_store_env(
     database_url: str,
     *,
     snapshots: bool,
+    cache_size: int = 0,
     pool_size: int = 10,
     lock_timeout_seconds: int = 5,
 ) -> dict[str, str]:
@@ -42,6 +43,10 @@ def event_store_env(
         "TRANSCODER_TOPIC": get_topic(OrjsonTranscoder),
         "IS_SNAPSHOTTING_ENABLED": "y" if snapshots else "n",
         "CREATE_TABLE": "y",
+        # Cached aggregates are brought up to date from the store on every load
+        # ("fast-forward"), so a cache never serves stale state across processes.
+        "AGGREGATE_CACHE_MAXSIZE": str(cache_size) if cache_size > 0 else "",
+        "AGGREGATE_CACHE_FASTFORWARD": "y",
         "COMPRESSOR_TOPIC": "",
         "CIPHER_TOPIC": "",
     }

@@ -18,7 +18,7 @@ from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastor
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
 from psycopg import Cursor
 from psycopg.rows import DictRow
-from psycopg.sql import SQL, Identifier
+from psycopg.sql import SQL, Composed, Identifier
 
 from application.ports import Child, IdempotencyRecord, IndexedEvent, TimeAxis
 
@@ -34,6 +34,12 @@ class PostgresRecorder(PostgresApplicationRecorder):
         schema = Identifier(datastore.schema)
         self._index = SQL("{}.{}").format(schema, Identifier(INDEX_TABLE))
         self._keys = SQL("{}.{}").format(schema, Identifier(IDEMPOTENCY_TABLE))
+        self._insert_index = _rendered(
+            SQL("INSERT INTO {} VALUES (%s, %s, %s, %s, %s, %s)").format(self._index)
+        )
+        self._insert_key = _rendered(
+            SQL("INSERT INTO {} VALUES (%s, %s, %s, %s)").format(self._keys)
+        )
         self.sql_create_statements.extend(
             [
                 SQL(
@@ -57,15 +63,17 @@ class PostgresRecorder(PostgresApplicationRecorder):
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
         # Written after the events, in the same pipelined transaction: a version
-        # conflict then fails on the events' own key first, as the library expects,
-        # and a failure here surfaces at commit and rolls everything back. These
-        # statements are not prepared, because a statement prepared inside an
-        # aborted pipeline leaves psycopg's cache pointing at nothing.
+        # conflict fails on the events' own key first, as the library expects, and
+        # a failure here surfaces at commit and rolls everything back. The key goes
+        # last and unprepared: a statement prepared in a pipeline that then aborts
+        # leaves psycopg's cache naming a statement the server never kept.
         notification_ids = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+        for row in kwargs.get("index", ()):
+            curs.execute(self._insert_index, _index_row(row), prepare=True)
         idempotency: IdempotencyRecord | None = kwargs.get("idempotency")
         if idempotency is not None:
             curs.execute(
-                SQL("INSERT INTO {} VALUES (%s, %s, %s, %s)").format(self._keys),
+                self._insert_key,
                 (
                     idempotency.key,
                     idempotency.fingerprint,
@@ -73,12 +81,6 @@ class PostgresRecorder(PostgresApplicationRecorder):
                     idempotency.version,
                 ),
                 prepare=False,
-            )
-        index: Sequence[IndexedEvent] = kwargs.get("index", ())
-        if index:
-            curs.executemany(
-                SQL("INSERT INTO {} VALUES (%s, %s, %s, %s, %s, %s)").format(self._index),
-                [_index_row(row) for row in index],
             )
         return notification_ids
 
@@ -213,6 +215,12 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
         with self.datastore.transaction(commit=False) as c:
             c.execute(statement, params)
             return c.fetchone()
+
+
+def _rendered(statement: Composed) -> SQL:
+    # Rendered once: psycopg re-walks a composed statement on every execution,
+    # which costs more than the insert itself on the hot path of every command.
+    return SQL(statement.as_string(None))
 
 
 def _index_row(row: IndexedEvent) -> tuple[Any, ...]:
