@@ -50,6 +50,7 @@ class IdempotencyRecord:
     fingerprint: str
     aggregate_id: UUID
     version: int
+    created_ids: tuple[UUID, ...] = ()
 
 
 @dataclass(frozen=True)

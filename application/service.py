@@ -106,9 +106,9 @@ class Rapport(Application[UUID]):
             if earlier is not None:
                 return _replayed(earlier, fingerprint)
         for attempt in range(self.max_attempts):
-            aggregate = self._decide(command, meta)
+            aggregate, created_ids = self._decide(command, meta)
             try:
-                return self._save_decided(aggregate, meta, fingerprint)
+                return self._save_decided(aggregate, meta, fingerprint, created_ids)
             except RecordConflictError:
                 if meta.idempotency_key:
                     earlier = self.index.idempotency_record(meta.idempotency_key)
@@ -120,20 +120,29 @@ class Rapport(Application[UUID]):
                 _back_off(attempt)
         raise ConcurrencyConflict(aggregate.id, None, None)
 
-    def _decide(self, command: Command, meta: CommandMeta) -> EventSourcedAggregate:
+    def _decide(
+        self, command: Command, meta: CommandMeta
+    ) -> tuple[EventSourcedAggregate, tuple[UUID, ...]]:
+        """The aggregate with the command's events pending, and the ids it created."""
         if isinstance(command, CreateCommand):
-            return command.create(_Decision(self, self._stamp(meta)))
+            decision = _Decision(self, self._stamp(meta))
+            return command.create(decision), tuple(decision.created_ids)
         assert isinstance(command, ChangeCommand)
         aggregate = self.get(command.target_id, command.target_class)
         if meta.expected_version is not None and aggregate.version != meta.expected_version:
             raise ConcurrencyConflict(aggregate.id, meta.expected_version, aggregate.version)
         # Stamped after loading, so a default "now" is never earlier than an event
         # another writer saved while this command was on its way.
-        command.change(aggregate, _Decision(self, self._stamp(meta)))
-        return aggregate
+        decision = _Decision(self, self._stamp(meta))
+        command.change(aggregate, decision)
+        return aggregate, tuple(decision.created_ids)
 
     def _save_decided(
-        self, aggregate: EventSourcedAggregate, meta: CommandMeta, fingerprint: str
+        self,
+        aggregate: EventSourcedAggregate,
+        meta: CommandMeta,
+        fingerprint: str,
+        created_ids: tuple[UUID, ...],
     ) -> CommandResult:
         pending = list(aggregate.pending_events)
         kind = KINDS[type(aggregate)]
@@ -150,13 +159,15 @@ class Rapport(Application[UUID]):
             for event in pending
         ]
         idempotency = (
-            IdempotencyRecord(meta.idempotency_key, fingerprint, aggregate.id, aggregate.version)
+            IdempotencyRecord(
+                meta.idempotency_key, fingerprint, aggregate.id, aggregate.version, created_ids
+            )
             if meta.idempotency_key
             else None
         )
         recordings = self.save(aggregate, index=index, idempotency=idempotency)
         position = recordings[-1].notification.id if recordings else None
-        return CommandResult(aggregate.id, aggregate.version, position)
+        return CommandResult(aggregate.id, aggregate.version, position, created_ids)
 
     def _stamp(self, meta: CommandMeta) -> Stamp:
         now = self.clock.now()
@@ -255,9 +266,12 @@ class _Decision(Decision):
     def __init__(self, app: Rapport, stamp: Stamp) -> None:
         self.app = app
         self.stamp = stamp
+        self.created_ids: list[UUID] = []
 
     def new_id(self) -> UUID:
-        return self.app.new_id()
+        new_id = self.app.new_id()
+        self.created_ids.append(new_id)
+        return new_id
 
     def open_engagement(self, engagement_id: UUID) -> Engagement:
         engagement = self.app.get(engagement_id, Engagement)
@@ -283,7 +297,9 @@ class _Decision(Decision):
 def _replayed(earlier: IdempotencyRecord, fingerprint: str) -> CommandResult:
     if earlier.fingerprint != fingerprint:
         raise IdempotencyKeyReused(earlier.key)
-    return CommandResult(earlier.aggregate_id, earlier.version, None, replayed=True)
+    return CommandResult(
+        earlier.aggregate_id, earlier.version, None, earlier.created_ids, replayed=True
+    )
 
 
 def _back_off(attempt: int) -> None:

@@ -30,6 +30,9 @@ class CommandResult:
     aggregate_id: UUID
     version: int
     position: int | None  # log position of the last event written; None when replayed
+    # Ids the command gave to what it created: the new aggregate, or a milestone,
+    # criterion, cost... inside an existing one.
+    created_ids: tuple[UUID, ...] = ()
     replayed: bool = False  # an earlier command with the same idempotency key answered
 
 

@@ -38,7 +38,7 @@ class PostgresRecorder(PostgresApplicationRecorder):
             SQL("INSERT INTO {} VALUES (%s, %s, %s, %s, %s, %s)").format(self._index)
         )
         self._insert_key = _rendered(
-            SQL("INSERT INTO {} VALUES (%s, %s, %s, %s)").format(self._keys)
+            SQL("INSERT INTO {} VALUES (%s, %s, %s, %s, %s)").format(self._keys)
         )
         self.sql_create_statements.extend(
             [
@@ -54,7 +54,7 @@ class PostgresRecorder(PostgresApplicationRecorder):
                 SQL(
                     "CREATE TABLE IF NOT EXISTS {} (key text PRIMARY KEY, "
                     "fingerprint text NOT NULL, aggregate_id uuid NOT NULL, "
-                    "version bigint NOT NULL)"
+                    "version bigint NOT NULL, created_ids text NOT NULL)"
                 ).format(self._keys),
             ]
         )
@@ -79,6 +79,7 @@ class PostgresRecorder(PostgresApplicationRecorder):
                     idempotency.fingerprint,
                     idempotency.aggregate_id,
                     idempotency.version,
+                    _joined(idempotency.created_ids),
                 ),
                 prepare=False,
             )
@@ -86,14 +87,20 @@ class PostgresRecorder(PostgresApplicationRecorder):
 
     def idempotency_record(self, key: str) -> IdempotencyRecord | None:
         row = self._fetch_one(
-            SQL("SELECT fingerprint, aggregate_id, version FROM {} WHERE key = %s").format(
-                self._keys
-            ),
+            SQL(
+                "SELECT fingerprint, aggregate_id, version, created_ids FROM {} WHERE key = %s"
+            ).format(self._keys),
             (key,),
         )
         if row is None:
             return None
-        return IdempotencyRecord(key, row["fingerprint"], row["aggregate_id"], row["version"])
+        return IdempotencyRecord(
+            key,
+            row["fingerprint"],
+            row["aggregate_id"],
+            row["version"],
+            _split(row["created_ids"]),
+        )
 
     def version_at(self, aggregate_id: UUID, at: datetime, axis: TimeAxis) -> int | None:
         row = self._fetch_one(
@@ -146,7 +153,8 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
             f"CREATE INDEX IF NOT EXISTS {INDEX_TABLE}_children ON {INDEX_TABLE} "
             "(engagement_id) WHERE version = 1",
             f"CREATE TABLE IF NOT EXISTS {IDEMPOTENCY_TABLE} (key TEXT PRIMARY KEY, "
-            "fingerprint TEXT NOT NULL, aggregate_id TEXT NOT NULL, version INTEGER NOT NULL)",
+            "fingerprint TEXT NOT NULL, aggregate_id TEXT NOT NULL, version INTEGER NOT NULL, "
+            "created_ids TEXT NOT NULL)",
         ]
 
     def _insert_events(
@@ -155,12 +163,13 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
         idempotency: IdempotencyRecord | None = kwargs.get("idempotency")
         if idempotency is not None:
             c.execute(
-                f"INSERT INTO {IDEMPOTENCY_TABLE} VALUES (?, ?, ?, ?)",
+                f"INSERT INTO {IDEMPOTENCY_TABLE} VALUES (?, ?, ?, ?, ?)",
                 (
                     idempotency.key,
                     idempotency.fingerprint,
                     idempotency.aggregate_id.hex,
                     idempotency.version,
+                    _joined(idempotency.created_ids),
                 ),
             )
         for row in kwargs.get("index", ()):
@@ -179,12 +188,13 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
 
     def idempotency_record(self, key: str) -> IdempotencyRecord | None:
         row = self._fetch_one(
-            f"SELECT fingerprint, aggregate_id, version FROM {IDEMPOTENCY_TABLE} WHERE key = ?",
+            f"SELECT fingerprint, aggregate_id, version, created_ids FROM {IDEMPOTENCY_TABLE} "
+            "WHERE key = ?",
             (key,),
         )
         if row is None:
             return None
-        return IdempotencyRecord(key, row[0], UUID(row[1]), row[2])
+        return IdempotencyRecord(key, row[0], UUID(row[1]), row[2], _split(row[3]))
 
     def version_at(self, aggregate_id: UUID, at: datetime, axis: TimeAxis) -> int | None:
         row = self._fetch_one(
@@ -232,6 +242,14 @@ def _index_row(row: IndexedEvent) -> tuple[Any, ...]:
         row.recorded_at,
         row.occurred_at,
     )
+
+
+def _joined(ids: tuple[UUID, ...]) -> str:
+    return " ".join(str(i) for i in ids)
+
+
+def _split(ids: str) -> tuple[UUID, ...]:
+    return tuple(UUID(i) for i in ids.split())
 
 
 def _sqlite_time(moment: datetime) -> str:

@@ -292,3 +292,18 @@ def test_children_are_listed_per_engagement(app: Rapport) -> None:
     assert app.kind(complaint_id) == "complaint"
     with pytest.raises(NotFound):
         app.kind(unknown_id())
+
+
+def test_a_command_returns_the_ids_it_created_also_when_replayed(app: Rapport) -> None:
+    engagement_id = open_engagement(app)
+    milestone = PlanMilestone(
+        engagement_id=engagement_id, name="Go-live", due_on=date(2026, 5, 1), weight=Decimal(1)
+    )
+
+    first = run(app, milestone, idempotency_key="go-live")
+    again = run(app, milestone, idempotency_key="go-live")
+
+    (milestone_id,) = first.created_ids
+    assert milestone_id in app.get(engagement_id, Engagement).milestones
+    assert again.created_ids == first.created_ids
+    assert again.replayed
