@@ -5,6 +5,7 @@ the machine's speed cancels out."""
 
 from __future__ import annotations
 
+import functools
 import os
 import resource
 import subprocess
@@ -63,7 +64,8 @@ def best_rates(
     for round_ in range(ROUNDS):
         for name, work in works.items():
             offset = (round_ + 1) * count
-            best[name] = max(best[name], rate(lambda i: work(offset + i), count, threads))
+            shifted = functools.partial(lambda w, o, i: w(o + i), work, offset)
+            best[name] = max(best[name], rate(shifted, count, threads))
     return best
 
 

@@ -1,0 +1,111 @@
+"""The `rapport` command line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Annotated, NoReturn
+from uuid import UUID
+
+import typer
+from rich.console import Console
+
+from application.errors import ApplicationError, DomainError
+from application.ports import TimeAxis
+from application.service import Rapport
+from interfaces.bootstrap import bootstrap
+from interfaces.cli.render import history_table, state_table
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+console = Console()
+errors = Console(stderr=True)
+
+USAGE_ERROR = 2
+
+
+def fail(message: str) -> NoReturn:
+    errors.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(USAGE_ERROR)
+
+
+@contextmanager
+def application() -> Iterator[Rapport]:
+    """The application built from the environment's settings; errors become one line."""
+    try:
+        rapport = bootstrap()
+    except Exception as error:  # settings or database unusable: say so in one line
+        fail(f"cannot open the event store: {error}")
+    try:
+        yield rapport
+    except (ApplicationError, DomainError) as error:
+        fail(str(error))
+    finally:
+        rapport.close()
+
+
+def parse_id(text: str) -> UUID:
+    try:
+        return UUID(text)
+    except ValueError:
+        fail(f"{text!r} is not an id (expected a UUID)")
+
+
+def parse_time(text: str) -> datetime:
+    """ISO 8601 date or time; without an offset it is taken as UTC."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        fail(f"{text!r} is not an ISO 8601 time (for example 2026-03-01T12:00:00+00:00)")
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@app.command()
+def history(aggregate_id: Annotated[str, typer.Argument(help="Aggregate id")]) -> None:
+    """Print an aggregate's events: version, times, actor, type and data."""
+    with application() as rapport:
+        console.print(history_table(rapport.history(parse_id(aggregate_id))))
+
+
+@app.command()
+def show(
+    aggregate_id: Annotated[str, typer.Argument(help="Aggregate id")],
+    version: Annotated[int | None, typer.Option(help="State at this version")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="State as known at this time (ISO 8601)")
+    ] = None,
+    occurred: Annotated[
+        bool,
+        typer.Option("--occurred", help="With --as-of: as it was in the business at that time"),
+    ] = False,
+) -> None:
+    """Print an aggregate's state now, at a version, or at a time."""
+    if version is not None and as_of is not None:
+        fail("give --version or --as-of, not both")
+    if occurred and as_of is None:
+        fail("--occurred goes with --as-of")
+    with application() as rapport:
+        target = parse_id(aggregate_id)
+        if as_of is not None:
+            axis = TimeAxis.OCCURRED if occurred else TimeAxis.RECORDED
+            aggregate = rapport.get_at(target, parse_time(as_of), axis)
+        else:
+            aggregate = rapport.get(target, version=version)
+        console.print(state_table(aggregate))
+
+
+@app.command()
+def demo(
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Only when the event store holds no events yet")
+    ] = False,
+) -> None:
+    """Load a realistic sample: engagements, requirements, complaints and risks."""
+    from interfaces.cli.demo import load_demo
+
+    with application() as rapport:
+        if if_empty and rapport.head() > 0:
+            console.print("The event store already holds events; no demo loaded.")
+            return
+        summary = load_demo(rapport, progress=lambda line: console.print(line, style="dim"))
+    console.print(summary)
