@@ -59,6 +59,15 @@ class Child:
     aggregate_id: UUID
 
 
+@dataclass(frozen=True)
+class IndexedPosition:
+    """Where an event of an engagement sits in the log."""
+
+    position: int
+    aggregate_id: UUID
+    version: int
+
+
 @runtime_checkable
 class EventIndex(Protocol):
     """Lookups the event store keeps beside the events, written atomically with them.
@@ -73,3 +82,20 @@ class EventIndex(Protocol):
     def aggregate_kind(self, aggregate_id: UUID) -> str | None: ...
 
     def children_of(self, engagement_id: UUID) -> Sequence[Child]: ...
+
+    def engagement_ids(self, first: int, last: int) -> dict[int, UUID]:
+        """The engagement of each event at log positions `first` to `last`."""
+        ...
+
+    def engagement_positions(
+        self, engagement_id: UUID, until: datetime, axis: TimeAxis
+    ) -> Sequence[IndexedPosition]:
+        """The engagement's events (its own and its children's) up to `until`, in log order."""
+        ...
+
+
+class ViewTracker(Protocol):
+    def wait(self, position: int, views: Sequence[str], timeout: float) -> bool:
+        """True once every named view has processed the log up to `position`;
+        False if `timeout` seconds pass first."""
+        ...

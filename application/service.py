@@ -35,6 +35,7 @@ from application.ports import (
     IdempotencyRecord,
     IndexedEvent,
     TimeAxis,
+    ViewTracker,
 )
 from domain.base import EventSourcedAggregate, Stamp
 from domain.complaint import Complaint
@@ -87,6 +88,8 @@ class Rapport(Application[UUID]):
         self.new_id = new_id
         self.sla_policy = sla_policy
         self.max_attempts = max_attempts
+        self.tracker: ViewTracker | None = None  # set when views are kept
+        self.view_wait_seconds = 2.0
         if snapshot_interval > 0:
             # The library reads this class variable through the instance; the
             # interval is a setting, so it is set per application.
@@ -144,7 +147,22 @@ class Rapport(Application[UUID]):
         fingerprint: str,
         created_ids: tuple[UUID, ...],
     ) -> CommandResult:
-        pending = list(aggregate.pending_events)
+        idempotency = (
+            IdempotencyRecord(
+                meta.idempotency_key, fingerprint, aggregate.id, aggregate.version, created_ids
+            )
+            if meta.idempotency_key
+            else None
+        )
+        position = self.record(aggregate, idempotency)
+        return CommandResult(aggregate.id, aggregate.version, position, created_ids)
+
+    def record(
+        self, aggregate: EventSourcedAggregate, idempotency: IdempotencyRecord | None = None
+    ) -> int | None:
+        """Save the aggregate's pending events with their index rows, atomically;
+        returns the log position of the last one. Commands come through `execute`;
+        this is also how generated data for tests and benchmarks is written."""
         kind = KINDS[type(aggregate)]
         engagement_id = engagement_id_of(aggregate)
         index = [
@@ -156,18 +174,10 @@ class Rapport(Application[UUID]):
                 event.timestamp,
                 event.occurred_at,  # type: ignore[attr-defined]
             )
-            for event in pending
+            for event in aggregate.pending_events
         ]
-        idempotency = (
-            IdempotencyRecord(
-                meta.idempotency_key, fingerprint, aggregate.id, aggregate.version, created_ids
-            )
-            if meta.idempotency_key
-            else None
-        )
         recordings = self.save(aggregate, index=index, idempotency=idempotency)
-        position = recordings[-1].notification.id if recordings else None
-        return CommandResult(aggregate.id, aggregate.version, position, created_ids)
+        return recordings[-1].notification.id if recordings else None
 
     def _stamp(self, meta: CommandMeta) -> Stamp:
         now = self.clock.now()
@@ -256,6 +266,14 @@ class Rapport(Application[UUID]):
             for child in self.index.children_of(engagement_id)
             if child.kind == kind
         ]
+
+    def wait_for_views(self, result: CommandResult, views: Sequence[str]) -> bool:
+        """Read-your-writes: wait (bounded) until `views` show the command's events.
+
+        True when they do, or when there is nothing to wait for; False on timeout."""
+        if result.position is None or self.tracker is None or not views:
+            return True
+        return self.tracker.wait(result.position, views, self.view_wait_seconds)
 
     def head(self) -> int:
         """Position of the latest event in the log (0 when empty)."""

@@ -8,7 +8,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from eventsourcing.utils import get_topic
 
 from infrastructure.event_store.mapper import OrjsonTranscoder, TypedMapper
-from infrastructure.event_store.recorders import PostgresRecorder, SQLiteRecorder
+from infrastructure.event_store.postgres import PostgresRecorder
+from infrastructure.event_store.sqlite import SQLiteRecorder
 
 
 def is_postgres(database_url: str) -> bool:

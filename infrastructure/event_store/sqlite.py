@@ -1,0 +1,142 @@
+"""The SQLite application recorder, with the event index and idempotency keys.
+
+SQLite keeps UUIDs as hex text (as the library does for events) and times as
+ISO 8601 text in UTC with a fixed width, so text order is time order. See the
+PostgreSQL recorder for why these tables share the events' transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import StoredEvent
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
+
+from application.ports import Child, IdempotencyRecord, IndexedPosition, TimeAxis
+from infrastructure.event_store.index import (
+    IDEMPOTENCY_TABLE,
+    INDEX_TABLE,
+    TIME_COLUMN,
+    index_rows,
+    joined_ids,
+    split_ids,
+)
+
+
+class SQLiteRecorder(SQLiteApplicationRecorder):
+    def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
+        super().__init__(datastore, events_table_name)
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [
+            *super().construct_create_table_statements(),
+            f"CREATE TABLE IF NOT EXISTS {INDEX_TABLE} (aggregate_id TEXT NOT NULL, "
+            "version INTEGER NOT NULL, kind TEXT NOT NULL, engagement_id TEXT NOT NULL, "
+            "recorded_at TEXT NOT NULL, occurred_at TEXT NOT NULL, position INTEGER NOT NULL, "
+            "PRIMARY KEY (aggregate_id, version)) WITHOUT ROWID",
+            f"CREATE UNIQUE INDEX IF NOT EXISTS {INDEX_TABLE}_position ON {INDEX_TABLE} (position)",
+            f"CREATE INDEX IF NOT EXISTS {INDEX_TABLE}_engagement "
+            f"ON {INDEX_TABLE} (engagement_id, position)",
+            f"CREATE TABLE IF NOT EXISTS {IDEMPOTENCY_TABLE} (key TEXT PRIMARY KEY, "
+            "fingerprint TEXT NOT NULL, aggregate_id TEXT NOT NULL, version INTEGER NOT NULL, "
+            "created_ids TEXT NOT NULL)",
+        ]
+
+    def _insert_events(
+        self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        positions = super()._insert_events(c, stored_events, **kwargs)
+        for row in index_rows(kwargs.get("index", ()), positions):
+            c.execute(f"INSERT INTO {INDEX_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)", _sqlite_row(row))
+        idempotency: IdempotencyRecord | None = kwargs.get("idempotency")
+        if idempotency is not None:
+            c.execute(
+                f"INSERT INTO {IDEMPOTENCY_TABLE} VALUES (?, ?, ?, ?, ?)",
+                (
+                    idempotency.key,
+                    idempotency.fingerprint,
+                    idempotency.aggregate_id.hex,
+                    idempotency.version,
+                    joined_ids(idempotency.created_ids),
+                ),
+            )
+        return positions
+
+    def idempotency_record(self, key: str) -> IdempotencyRecord | None:
+        rows = self._select(
+            f"SELECT fingerprint, aggregate_id, version, created_ids FROM {IDEMPOTENCY_TABLE} "
+            "WHERE key = ?",
+            (key,),
+        )
+        if not rows:
+            return None
+        fingerprint, aggregate_id, version, created_ids = rows[0]
+        return IdempotencyRecord(
+            key, fingerprint, UUID(aggregate_id), version, split_ids(created_ids)
+        )
+
+    def version_at(self, aggregate_id: UUID, at: datetime, axis: TimeAxis) -> int | None:
+        rows = self._select(
+            f"SELECT max(version) FROM {INDEX_TABLE} "
+            f"WHERE aggregate_id = ? AND {TIME_COLUMN[axis]} <= ?",
+            (aggregate_id.hex, sqlite_time(at)),
+        )
+        version: int | None = rows[0][0]
+        return version
+
+    def aggregate_kind(self, aggregate_id: UUID) -> str | None:
+        rows = self._select(
+            f"SELECT kind FROM {INDEX_TABLE} WHERE aggregate_id = ? AND version = 1",
+            (aggregate_id.hex,),
+        )
+        return rows[0][0] if rows else None
+
+    def children_of(self, engagement_id: UUID) -> Sequence[Child]:
+        rows = self._select(
+            f"SELECT kind, aggregate_id FROM {INDEX_TABLE} WHERE engagement_id = ? "
+            "AND version = 1 AND aggregate_id <> engagement_id ORDER BY position",
+            (engagement_id.hex,),
+        )
+        return [Child(kind, UUID(aggregate_id)) for kind, aggregate_id in rows]
+
+    def engagement_ids(self, first: int, last: int) -> dict[int, UUID]:
+        rows = self._select(
+            f"SELECT position, engagement_id FROM {INDEX_TABLE} WHERE position BETWEEN ? AND ?",
+            (first, last),
+        )
+        return {position: UUID(engagement_id) for position, engagement_id in rows}
+
+    def engagement_positions(
+        self, engagement_id: UUID, until: datetime, axis: TimeAxis
+    ) -> Sequence[IndexedPosition]:
+        rows = self._select(
+            f"SELECT position, aggregate_id, version FROM {INDEX_TABLE} "
+            f"WHERE engagement_id = ? AND {TIME_COLUMN[axis]} <= ? ORDER BY position",
+            (engagement_id.hex, sqlite_time(until)),
+        )
+        return [IndexedPosition(p, UUID(a), v) for p, a, v in rows]
+
+    def _select(self, statement: str, params: tuple[Any, ...]) -> list[Any]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(statement, params)
+            return list(c.fetchall())
+
+
+def sqlite_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
+
+
+def _sqlite_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    aggregate_id, version, kind, engagement_id, recorded_at, occurred_at, position = row
+    return (
+        aggregate_id.hex,
+        version,
+        kind,
+        engagement_id.hex,
+        sqlite_time(recorded_at),
+        sqlite_time(occurred_at),
+        position,
+    )
