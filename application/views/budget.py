@@ -1,0 +1,209 @@
+"""Budget burn and earned value for each engagement (DESIGN §2 `budget`).
+
+Decisions where DESIGN leaves room, in one place:
+- Days, not instants: `at` counts by its calendar date in its own offset. The
+  schedule, milestones and costs are dated, so figures stay fixed within a day.
+- Elapsed % = (at's date - planned start) / (planned end - planned start) in
+  days, clamped to 0-100. A schedule that starts and ends on the same day is 0 %
+  before that day and 100 % from it.
+- Burn rate per week = cost incurred (by `incurred_on`) in the 28 days ending
+  on at's date, both ends included, / 4. Costs dated after at's date are not in
+  the window, though they are in AC.
+- Projected exhaustion = at's date + the whole days the remaining budget covers
+  at the daily burn (remaining / (trailing 28-day cost / 28), rounded down).
+  None when nothing is burning, when nothing remains (the budget is already
+  spent: consumed % says by how much), or when the date would be past the
+  calendar's end.
+- Earned value: PV = budget * weight due by at's date (due on or before it) /
+  total weight; with no milestones, budget * elapsed share. EV = budget *
+  completed weight / total weight; with no milestones EV is None (there is no
+  measure of work done), and so are CPI, SPI and EAC.
+- CPI = EV / AC, SPI = EV / PV, EAC = budget / CPI: None when a denominator is
+  zero or missing (no cost yet makes CPI None; PV 0 makes SPI None).
+- Money is Decimal throughout. Ratios and percentages are computed from exact
+  values and rounded once to 2 places, halves to even; money that comes out of a
+  division (burn rate, PV, EV, EAC) is rounded the same way, to cents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import cast
+from uuid import UUID
+
+from application.views.base import EngagementView, Event, Handler, LoggedEvent
+from application.views.figures import iso_week, percent, ratio, rounded, rounded_or_none
+from application.views.milestones import (
+    MILESTONE_HANDLERS,
+    TrackedMilestone,
+    completed_weight,
+    total_weight,
+    weight_due_by,
+)
+from domain.engagement import CostCategory, Engagement
+
+BURN_WINDOW_DAYS = 28
+WEEKS_IN_WINDOW = 4
+
+
+@dataclass(frozen=True)
+class CostEntry:
+    amount: Decimal
+    category: CostCategory
+    incurred_on: date
+
+
+@dataclass
+class BudgetState:
+    engagement_id: UUID
+    currency: str = ""
+    original_budget: Decimal = Decimal(0)
+    budget: Decimal = Decimal(0)
+    planned_start: date | None = None
+    planned_end: date | None = None
+    milestones: dict[str, TrackedMilestone] = field(default_factory=dict)
+    costs: list[CostEntry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EarnedValue:
+    planned_value: Decimal | None
+    earned_value: Decimal | None
+    cpi: Decimal | None
+    spi: Decimal | None
+    eac: Decimal | None
+
+
+@dataclass(frozen=True)
+class BudgetReport:
+    currency: str
+    original_budget: Decimal
+    budget: Decimal
+    actual_cost: Decimal
+    remaining_budget: Decimal
+    cost_by_category: dict[CostCategory, Decimal]
+    cost_by_week: dict[str, Decimal]
+    consumed_percent: Decimal | None
+    elapsed_percent: Decimal | None
+    burn_rate_per_week: Decimal
+    projected_exhaustion: date | None
+    earned_value: EarnedValue
+
+
+def _opened(state: BudgetState, logged: LoggedEvent) -> BudgetState:
+    event = cast(Engagement.Opened, logged.event)
+    state.currency = event.currency
+    state.original_budget = state.budget = event.budget
+    state.planned_start, state.planned_end = event.planned_start, event.planned_end
+    return state
+
+
+def _budget_revised(state: BudgetState, logged: LoggedEvent) -> BudgetState:
+    state.budget = cast(Engagement.BudgetRevised, logged.event).new_budget
+    return state
+
+
+def _cost_recorded(state: BudgetState, logged: LoggedEvent) -> BudgetState:
+    event = cast(Engagement.CostRecorded, logged.event)
+    state.costs.append(CostEntry(event.amount, event.category, event.incurred_on))
+    return state
+
+
+_HANDLERS: dict[type[Event], Handler[BudgetState]] = {
+    Engagement.Opened: _opened,
+    Engagement.BudgetRevised: _budget_revised,
+    Engagement.CostRecorded: _cost_recorded,
+    **MILESTONE_HANDLERS,
+}
+
+
+class BudgetView(EngagementView[BudgetState, BudgetReport]):
+    """Budget, actual cost and earned value of each engagement."""
+
+    name = "budget"
+    state_type = BudgetState
+    handlers = _HANDLERS
+
+    def initial(self, logged: LoggedEvent) -> BudgetState:
+        return BudgetState(engagement_id=logged.engagement_id)
+
+    def report(self, state: BudgetState, at: datetime) -> BudgetReport:
+        today = at.date()
+        actual = sum((c.amount for c in state.costs), Decimal(0))
+        elapsed = elapsed_share(state.planned_start, state.planned_end, today)
+        trailing = _cost_between(state.costs, today - timedelta(BURN_WINDOW_DAYS - 1), today)
+        return BudgetReport(
+            currency=state.currency,
+            original_budget=state.original_budget,
+            budget=state.budget,
+            actual_cost=actual,
+            remaining_budget=state.budget - actual,
+            cost_by_category=_by_category(state.costs),
+            cost_by_week=_by_week(state.costs),
+            consumed_percent=percent(actual, state.budget),
+            elapsed_percent=rounded_or_none(None if elapsed is None else elapsed * 100),
+            burn_rate_per_week=rounded(trailing / WEEKS_IN_WINDOW),
+            projected_exhaustion=_exhaustion(state.budget - actual, trailing, today),
+            earned_value=_earned_value(state, actual, elapsed, today),
+        )
+
+
+def elapsed_share(start: date | None, end: date | None, today: date) -> Decimal | None:
+    """Share (0-1, exact) of the planned schedule elapsed on `today`; None unknown."""
+    if start is None or end is None:
+        return None
+    span = (end - start).days
+    if span == 0:
+        return Decimal(1 if today >= start else 0)
+    share = Decimal((today - start).days) / span
+    return min(max(share, Decimal(0)), Decimal(1))
+
+
+def _by_category(costs: list[CostEntry]) -> dict[CostCategory, Decimal]:
+    totals = {category: Decimal(0) for category in CostCategory}
+    for cost in costs:
+        totals[cost.category] += cost.amount
+    return totals
+
+
+def _by_week(costs: list[CostEntry]) -> dict[str, Decimal]:
+    totals: dict[str, Decimal] = {}
+    for cost in costs:
+        week = iso_week(cost.incurred_on)
+        totals[week] = totals.get(week, Decimal(0)) + cost.amount
+    return dict(sorted(totals.items()))
+
+
+def _cost_between(costs: list[CostEntry], first: date, last: date) -> Decimal:
+    return sum((c.amount for c in costs if first <= c.incurred_on <= last), Decimal(0))
+
+
+def _exhaustion(remaining: Decimal, trailing: Decimal, today: date) -> date | None:
+    if trailing <= 0 or remaining <= 0:
+        return None
+    days = int(remaining * BURN_WINDOW_DAYS / trailing)
+    if days > (date.max - today).days:
+        return None
+    return today + timedelta(days=days)
+
+
+def _earned_value(
+    state: BudgetState, actual: Decimal, elapsed: Decimal | None, today: date
+) -> EarnedValue:
+    total = total_weight(state.milestones)
+    if total > 0:
+        planned: Decimal | None = state.budget * weight_due_by(state.milestones, today) / total
+        earned: Decimal | None = state.budget * completed_weight(state.milestones) / total
+    else:
+        planned = None if elapsed is None else state.budget * elapsed
+        earned = None
+    cpi = ratio(earned, actual)
+    return EarnedValue(
+        planned_value=rounded_or_none(planned),
+        earned_value=rounded_or_none(earned),
+        cpi=rounded_or_none(cpi),
+        spi=rounded_or_none(ratio(earned, planned)),
+        eac=rounded_or_none(ratio(state.budget, cpi)),
+    )

@@ -1,0 +1,140 @@
+"""One complaint as its list page shows it: the state `ComplaintRowsView` folds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import cast
+from uuid import UUID
+
+from application.views.aggregates import on
+from application.views.base import Event, Handler, LoggedEvent
+from application.views.clocks import TrackedClock
+from domain.complaint import Complaint, ComplaintChannel, ComplaintState, Severity
+
+
+@dataclass
+class ComplaintRow:
+    complaint_id: UUID
+    engagement_id: UUID
+    channel: ComplaintChannel
+    severity: Severity
+    category: str
+    description: str
+    state: ComplaintState
+    received_at: datetime
+    first_response: TrackedClock
+    resolution: TrackedClock  # the current cycle's clock
+    resolution_target_seconds: float
+    updated_at: datetime  # occurred time of the latest event
+    state_since: datetime
+    version: int = 1
+    resolution_cycle: int = 1
+    acknowledged_by: str = ""
+    assignee: str = ""  # empty while nobody is assigned
+    escalation_level: int = 0
+    note_count: int = 0
+    root_cause_category: str = ""
+    resolution_text: str = ""
+    reopens: int = 0
+    breaches: int = 0  # SLA breaches recorded, every clock and cycle
+    client_confirmed: bool = False
+    csat: int | None = None
+
+    @property
+    def breached(self) -> bool:
+        return self.breaches > 0
+
+
+def new_complaint_row(logged: LoggedEvent) -> ComplaintRow:
+    event = cast(Complaint.Received, logged.event)
+    at = logged.occurred_at
+    return ComplaintRow(
+        complaint_id=logged.aggregate_id,
+        engagement_id=event.engagement_id,
+        channel=event.channel,
+        severity=event.severity,
+        category=event.category,
+        description=event.description,
+        state=ComplaintState.RECEIVED,
+        received_at=at,
+        first_response=TrackedClock(due=event.first_response_due),
+        resolution=TrackedClock(due=event.resolution_due),
+        resolution_target_seconds=(event.resolution_due - at).total_seconds(),
+        updated_at=at,
+        state_since=at,
+    )
+
+
+def _acknowledged(row: ComplaintRow, event: Complaint.Acknowledged, at: datetime) -> None:
+    row.state = ComplaintState.ACKNOWLEDGED
+    row.acknowledged_by = event.agent
+    row.first_response.stop(at)
+
+
+def _assigned(row: ComplaintRow, event: Complaint.Assigned, at: datetime) -> None:
+    row.assignee = event.agent
+    if row.state in (ComplaintState.ACKNOWLEDGED, ComplaintState.REOPENED):
+        row.state = ComplaintState.IN_PROGRESS
+
+
+def _escalated(row: ComplaintRow, event: Complaint.Escalated, at: datetime) -> None:
+    row.escalation_level = event.level
+
+
+def _note_added(row: ComplaintRow, event: Complaint.NoteAdded, at: datetime) -> None:
+    row.note_count += 1
+
+
+def _waiting(row: ComplaintRow, event: Complaint.WaitingOnClient, at: datetime) -> None:
+    row.state = ComplaintState.WAITING_ON_CLIENT
+    row.resolution.pause(at)
+
+
+def _client_replied(row: ComplaintRow, event: Complaint.ClientReplied, at: datetime) -> None:
+    row.state = ComplaintState.IN_PROGRESS
+    row.resolution.resume(at)
+
+
+def _root_cause(row: ComplaintRow, event: Complaint.RootCauseIdentified, at: datetime) -> None:
+    row.root_cause_category = event.category
+
+
+def _resolved(row: ComplaintRow, event: Complaint.Resolved, at: datetime) -> None:
+    row.state = ComplaintState.RESOLVED
+    row.resolution_text = event.resolution
+    row.resolution.stop(at)
+
+
+def _reopened(row: ComplaintRow, event: Complaint.Reopened, at: datetime) -> None:
+    row.state = ComplaintState.REOPENED
+    row.reopens += 1
+    row.resolution_cycle += 1
+    row.resolution = TrackedClock(due=at + timedelta(seconds=row.resolution_target_seconds))
+
+
+def _closed(row: ComplaintRow, event: Complaint.Closed, at: datetime) -> None:
+    row.state = ComplaintState.CLOSED
+    row.client_confirmed = event.client_confirmed
+    row.csat = event.csat
+
+
+def _sla_breached(row: ComplaintRow, event: Complaint.SlaBreached, at: datetime) -> None:
+    row.breaches += 1
+
+
+COMPLAINT_ROW_HANDLERS: dict[type[Event], Handler[ComplaintRow]] = dict(
+    [
+        on(Complaint.Acknowledged, _acknowledged),
+        on(Complaint.Assigned, _assigned),
+        on(Complaint.Escalated, _escalated),
+        on(Complaint.NoteAdded, _note_added),
+        on(Complaint.WaitingOnClient, _waiting),
+        on(Complaint.ClientReplied, _client_replied),
+        on(Complaint.RootCauseIdentified, _root_cause),
+        on(Complaint.Resolved, _resolved),
+        on(Complaint.Reopened, _reopened),
+        on(Complaint.Closed, _closed),
+        on(Complaint.SlaBreached, _sla_breached),
+    ]
+)

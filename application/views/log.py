@@ -1,0 +1,55 @@
+"""Reading the log as the views see it: events with their position and engagement."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import TYPE_CHECKING, cast
+from uuid import UUID
+
+from application.ports import TimeAxis
+from application.views.base import Event, LoggedEvent
+
+if TYPE_CHECKING:
+    from application.service import Rapport
+
+
+def read_log(
+    rapport: Rapport, after: int, limit: int, stop: int | None = None
+) -> tuple[list[LoggedEvent], int | None]:
+    """Up to `limit` events after position `after` (and up to `stop`), and the last
+    position read (None when nothing was there). Events outside the engagement
+    domain, which carry no index row, are read past but not returned."""
+    notifications = rapport.recorder.select_notifications(
+        start=after, limit=limit, stop=stop, inclusive_of_start=False
+    )
+    if not notifications:
+        return [], None
+    engagements = rapport.index.engagement_ids(notifications[0].id, notifications[-1].id)
+    logged = [
+        LoggedEvent(n.id, engagements[n.id], cast(Event, rapport.mapper.to_domain_event(n)))
+        for n in notifications
+        if n.id in engagements
+    ]
+    return logged, notifications[-1].id
+
+
+def engagement_log(
+    rapport: Rapport, engagement_id: UUID, until: datetime, axis: TimeAxis
+) -> list[LoggedEvent]:
+    """One engagement's events (its own and its children's) known by, or having
+    happened by, `until`, in log order: the prefix an as-of view folds."""
+    positions = rapport.index.engagement_positions(engagement_id, until, axis)
+    last_version: dict[UUID, int] = defaultdict(int)
+    for indexed in positions:
+        last_version[indexed.aggregate_id] = max(
+            last_version[indexed.aggregate_id], indexed.version
+        )
+    events: dict[tuple[UUID, int], Event] = {}
+    for aggregate_id, version in last_version.items():
+        for event in rapport.events.get(aggregate_id, lte=version):
+            events[(aggregate_id, event.originator_version)] = cast(Event, event)
+    return [
+        LoggedEvent(p.position, engagement_id, events[(p.aggregate_id, p.version)])
+        for p in positions
+    ]

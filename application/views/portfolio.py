@@ -1,0 +1,305 @@
+"""All engagements at a glance: one row each, with its health (DESIGN §2 `portfolio`).
+
+CPI and SPI come from the budget view itself: the row keeps a `BudgetState` and
+BudgetView's handlers fold into it, and `report` asks BudgetView for the figures,
+so the portfolio can never disagree with the budget. For the rest of health the
+row keeps only what the rules read:
+- CSAT mean: the CSAT scores of `SurveyResponseRecorded` (a complaint's closing
+  CSAT rates one ticket, not the engagement, so it is not counted);
+- critical complaints' SLA clocks, followed and judged past due by
+  `clocks.TrackedClock` exactly as the satisfaction view does (first response,
+  and the current resolution cycle: pushed back by time waited on the client; a
+  reopen starts a new cycle of the original length, as in the domain);
+- SLA breaches of any severity, by occurred time; a breach counts in the window
+  (at - `breach_window_days`, at];
+- risks: latest exposure, whether a response is planned, whether open. Closed
+  risks count for nothing; unassessed ones have no exposure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import TypeVar, cast
+from uuid import UUID
+
+from application.views.base import EngagementView, Event, Handler, LoggedEvent
+from application.views.budget import BudgetState, BudgetView
+from application.views.clocks import TrackedClock
+from application.views.compose import merge_handlers
+from application.views.figures import ratio, rounded_or_none
+from application.views.health import Health, HealthInputs, HealthThresholds, health
+from domain.complaint import Complaint, Severity
+from domain.engagement import Engagement, EngagementState
+from domain.risk import Risk
+
+C = TypeVar("C")
+
+
+@dataclass
+class CriticalComplaint:
+    """A critical complaint's first-response clock and current resolution clock."""
+
+    resolution_target_seconds: float
+    first_response: TrackedClock
+    resolution: TrackedClock
+
+    def past_due(self, at: datetime) -> bool:
+        return self.first_response.past_due(at) or self.resolution.past_due(at)
+
+
+@dataclass
+class WatchedRisk:
+    exposure: int | None = None
+    planned: bool = False
+    open: bool = True
+
+
+@dataclass
+class PortfolioState:
+    engagement_id: UUID
+    budget: BudgetState
+    client_id: UUID | None = None
+    client_name: str = ""
+    title: str = ""
+    owner: str = ""
+    engagement_state: EngagementState = EngagementState.PLANNED
+    csat_total: int = 0
+    csat_count: int = 0
+    critical_complaints: dict[str, CriticalComplaint] = field(default_factory=dict)
+    sla_breaches: list[datetime] = field(default_factory=list)
+    risks: dict[str, WatchedRisk] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    engagement_id: UUID
+    client_id: UUID | None
+    client_name: str
+    title: str
+    owner: str
+    state: EngagementState
+    cpi: Decimal | None
+    spi: Decimal | None
+    csat_mean: Decimal | None
+    critical_complaints_past_due: int
+    sla_breaches_in_window: int
+    unplanned_critical_risks: int
+    max_open_risk_exposure: int | None
+    health: Health
+    health_reasons: tuple[str, ...]
+
+
+# Engagement
+
+
+def _opened(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
+    event = cast(Engagement.Opened, logged.event)
+    state.client_id, state.client_name = event.client_id, event.client_name
+    state.title, state.owner = event.title, event.owner
+    return state
+
+
+def _engagement_becomes(target: EngagementState) -> Handler[PortfolioState]:
+    def handler(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
+        state.engagement_state = target
+        return state
+
+    return handler
+
+
+def _survey_response(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
+    csat = cast(Engagement.SurveyResponseRecorded, logged.event).csat
+    if csat is not None:
+        state.csat_total += csat
+        state.csat_count += 1
+    return state
+
+
+def _in_budget(handler: Handler[BudgetState]) -> Handler[PortfolioState]:
+    def delegate(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
+        state.budget = handler(state.budget, logged)
+        return state
+
+    return delegate
+
+
+# Complaints
+
+
+def _received(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
+    event = cast(Complaint.Received, logged.event)
+    if event.severity is Severity.CRITICAL:
+        target = event.resolution_due - logged.occurred_at
+        state.critical_complaints[str(logged.aggregate_id)] = CriticalComplaint(
+            resolution_target_seconds=target.total_seconds(),
+            first_response=TrackedClock(due=event.first_response_due),
+            resolution=TrackedClock(due=event.resolution_due),
+        )
+    return state
+
+
+def _acknowledged(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
+    complaint.first_response.stop(logged.occurred_at)
+
+
+def _waiting(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
+    complaint.resolution.pause(logged.occurred_at)
+
+
+def _client_replied(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
+    complaint.resolution.resume(logged.occurred_at)
+
+
+def _resolved(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
+    complaint.resolution.stop(logged.occurred_at)
+
+
+def _reopened(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
+    # A new cycle of the original length, from the reopen, as in the domain.
+    target = timedelta(seconds=complaint.resolution_target_seconds)
+    complaint.resolution = TrackedClock(due=logged.occurred_at + target)
+
+
+def _sla_breached(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
+    state.sla_breaches.append(logged.occurred_at)
+    return state
+
+
+# Risks
+
+
+def _identified(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
+    state.risks[str(logged.aggregate_id)] = WatchedRisk()
+    return state
+
+
+def _assessed(risk: WatchedRisk, logged: LoggedEvent) -> None:
+    event = cast(Risk.Assessed, logged.event)
+    risk.exposure = event.probability * event.impact
+
+
+def _response_planned(risk: WatchedRisk, logged: LoggedEvent) -> None:
+    risk.planned = True
+
+
+def _risk_closed(risk: WatchedRisk, logged: LoggedEvent) -> None:
+    risk.open = False
+
+
+def _on(
+    children: Callable[[PortfolioState], dict[str, C]], change: Callable[[C, LoggedEvent], None]
+) -> Handler[PortfolioState]:
+    """A handler applying `change` to the event's aggregate in `children`, when tracked
+    there (only critical complaints are)."""
+
+    def handler(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
+        child = children(state).get(str(logged.aggregate_id))
+        if child is not None:
+            change(child, logged)
+        return state
+
+    return handler
+
+
+def _critical(state: PortfolioState) -> dict[str, CriticalComplaint]:
+    return state.critical_complaints
+
+
+def _risks(state: PortfolioState) -> dict[str, WatchedRisk]:
+    return state.risks
+
+
+# BudgetView's handlers run on the row's BudgetState; for Opened, which both
+# tables handle, the budget's handler runs first, then the row's.
+_OWN_HANDLERS: dict[type[Event], Handler[PortfolioState]] = {
+    Engagement.Opened: _opened,
+    Engagement.Started: _engagement_becomes(EngagementState.ACTIVE),
+    Engagement.PutOnHold: _engagement_becomes(EngagementState.ON_HOLD),
+    Engagement.Resumed: _engagement_becomes(EngagementState.ACTIVE),
+    Engagement.Closed: _engagement_becomes(EngagementState.CLOSED),
+    Engagement.Archived: _engagement_becomes(EngagementState.ARCHIVED),
+    Engagement.SurveyResponseRecorded: _survey_response,
+    Complaint.Received: _received,
+    Complaint.Acknowledged: _on(_critical, _acknowledged),
+    Complaint.WaitingOnClient: _on(_critical, _waiting),
+    Complaint.ClientReplied: _on(_critical, _client_replied),
+    Complaint.Resolved: _on(_critical, _resolved),
+    Complaint.Reopened: _on(_critical, _reopened),
+    Complaint.SlaBreached: _sla_breached,
+    Risk.Identified: _identified,
+    Risk.Assessed: _on(_risks, _assessed),
+    Risk.ResponsePlanned: _on(_risks, _response_planned),
+    Risk.Closed: _on(_risks, _risk_closed),
+}
+
+_BUDGET_VIEW = BudgetView()
+_BUDGET_HANDLERS = {t: _in_budget(h) for t, h in BudgetView.handlers.items()}
+
+
+class PortfolioView(EngagementView[PortfolioState, PortfolioRow]):
+    """One row per engagement: who it is for, where it stands, and its health."""
+
+    name = "portfolio"
+    state_type = PortfolioState
+    columns = {"engagement_id": UUID, "client_id": UUID, "state": str}
+    handlers = merge_handlers(_BUDGET_HANDLERS, _OWN_HANDLERS)
+
+    def __init__(self, thresholds: HealthThresholds | None = None) -> None:
+        self.thresholds = thresholds or HealthThresholds()
+
+    def initial(self, logged: LoggedEvent) -> PortfolioState:
+        return PortfolioState(logged.engagement_id, _BUDGET_VIEW.initial(logged))
+
+    def column_values(self, state: PortfolioState) -> dict[str, object]:
+        return {
+            "engagement_id": state.engagement_id,
+            "client_id": state.client_id,
+            "state": state.engagement_state.value,
+        }
+
+    def report(self, state: PortfolioState, at: datetime) -> PortfolioRow:
+        earned = _BUDGET_VIEW.report(state.budget, at).earned_value
+        csat_mean = rounded_or_none(ratio(Decimal(state.csat_total), Decimal(state.csat_count)))
+        past_due = sum(1 for c in state.critical_complaints.values() if c.past_due(at))
+        breaches = _breaches_in_window(state.sla_breaches, at, self.thresholds.breach_window_days)
+        unplanned, top = _risk_figures(state, self.thresholds.critical_risk_exposure)
+        colour, reasons = health(
+            HealthInputs(
+                earned.cpi, earned.spi, csat_mean, past_due > 0, unplanned > 0, breaches, top
+            ),
+            self.thresholds,
+        )
+        return PortfolioRow(
+            engagement_id=state.engagement_id,
+            client_id=state.client_id,
+            client_name=state.client_name,
+            title=state.title,
+            owner=state.owner,
+            state=state.engagement_state,
+            cpi=earned.cpi,
+            spi=earned.spi,
+            csat_mean=csat_mean,
+            critical_complaints_past_due=past_due,
+            sla_breaches_in_window=breaches,
+            unplanned_critical_risks=unplanned,
+            max_open_risk_exposure=top,
+            health=colour,
+            health_reasons=tuple(reasons),
+        )
+
+
+def _breaches_in_window(breaches: list[datetime], at: datetime, days: int) -> int:
+    since = at - timedelta(days=days)
+    return sum(1 for occurred in breaches if since < occurred <= at)
+
+
+def _risk_figures(state: PortfolioState, critical_exposure: int) -> tuple[int, int | None]:
+    """How many open risks of at least `critical_exposure` have no response plan, and
+    the highest exposure of an open risk (None when no open risk is assessed)."""
+    risks = state.risks.values()
+    exposures = [(r.exposure, r.planned) for r in risks if r.open and r.exposure is not None]
+    unplanned = sum(1 for e, planned in exposures if e >= critical_exposure and not planned)
+    return unplanned, max((e for e, _ in exposures), default=None)

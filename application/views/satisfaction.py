@@ -1,0 +1,286 @@
+"""How the client feels and how fast the team answers (DESIGN §2 `satisfaction`).
+
+Surveys (`Engagement.SurveyResponseRecorded`):
+- CSAT mean of the 1-5 scores; CSAT % = responses scoring 4-5 / CSAT responses * 100;
+- NPS = % promoters (9-10) - % detractors (0-6) of the NPS responses, from -100 to 100;
+- responses per ISO week of their occurred time (in its own offset), keyed "2026-W10";
+  a response with both scores counts once.
+Complaints:
+- open by severity (received, acknowledged, in progress, waiting on client, reopened);
+- first-response time = acknowledged - received; resolution time = first resolved -
+  received - time waited on the client before it; each as median and p90 in seconds;
+- SLA compliance % per clock = met / (answered + unanswered past due) * 100. Every
+  resolution cycle (a reopen starts one) is a resolution clock of its own, as the
+  domain and its breach watchdog count them. Met: answered by its due time pushed
+  back by the time waited. Not counted: a clock still running and not past due at
+  `at`, or paused while waiting on the client (it has no due time then, as in the
+  domain);
+- reopen rate % = reopened at least once / resolved at least once * 100;
+- escalation rate % = escalated at least once / received * 100;
+- SLA breaches recorded (`Complaint.SlaBreached`): count, occurred times, and how many
+  occurred in the 28 days up to `at` (portfolio health).
+Scores and percentages are rounded to 2 places (see `figures`); None when nothing counts.
+Complaint scores given at closing are not survey responses and are not counted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import cast
+from uuid import UUID
+
+from application.views.base import EngagementView, Event, Handler, LoggedEvent
+from application.views.clocks import SlaCompliance, TrackedClock, compliance
+from application.views.figures import iso_week, percent, rounded
+from application.views.statistics import median, p90
+from domain.complaint import Complaint, Severity, SlaClock
+from domain.engagement import Engagement
+
+BREACH_WINDOW = timedelta(days=28)
+
+
+@dataclass
+class TrackedComplaint:
+    severity: Severity
+    received_at: datetime
+    first_response: TrackedClock
+    resolution_target_seconds: float
+    # One clock per resolution cycle; the last is the current one.
+    resolution_cycles: list[TrackedClock]
+    open: bool = True
+    escalated: bool = False
+    reopened: bool = False
+
+    @property
+    def first_response_seconds(self) -> float | None:
+        answered = self.first_response.stopped_at
+        return None if answered is None else (answered - self.received_at).total_seconds()
+
+    @property
+    def resolution_seconds(self) -> float | None:
+        first = self.resolution_cycles[0]
+        if first.stopped_at is None:
+            return None
+        return (first.stopped_at - self.received_at).total_seconds() - first.paused_seconds
+
+    def past_due(self, at: datetime) -> bool:
+        return self.first_response.past_due(at) or self.resolution_cycles[-1].past_due(at)
+
+
+@dataclass
+class SatisfactionState:
+    engagement_id: UUID
+    csat_counts: list[int] = field(default_factory=lambda: [0] * 5)  # [i]: score i + 1
+    nps_counts: list[int] = field(default_factory=lambda: [0] * 11)  # [i]: score i
+    responses_per_week: dict[str, int] = field(default_factory=dict)
+    complaints: dict[str, TrackedComplaint] = field(default_factory=dict)
+    breach_times: list[datetime] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DurationFigures:
+    count: int
+    median_seconds: float | None
+    p90_seconds: float | None
+
+
+@dataclass(frozen=True)
+class SurveyFigures:
+    csat_responses: int
+    csat_mean: Decimal | None
+    csat_percent: Decimal | None
+    nps_responses: int
+    promoters: int
+    detractors: int
+    nps: Decimal | None
+    responses_per_week: dict[str, int]  # by ISO week, in week order
+
+
+@dataclass(frozen=True)
+class ComplaintFigures:
+    received: int
+    open_by_severity: dict[Severity, int]
+    open_past_due_by_severity: dict[Severity, int]
+    first_response_time: DurationFigures
+    resolution_time: DurationFigures
+    sla_compliance: dict[SlaClock, SlaCompliance]
+    reopen_rate_percent: Decimal | None
+    escalation_rate_percent: Decimal | None
+
+
+@dataclass(frozen=True)
+class BreachFigures:
+    recorded: int
+    occurred_times: tuple[datetime, ...]
+    trailing_28_days: int  # occurred in (at - 28 days, at]
+
+
+@dataclass(frozen=True)
+class SatisfactionReport:
+    surveys: SurveyFigures
+    complaints: ComplaintFigures
+    sla_breaches: BreachFigures
+
+
+def _noop(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+    # Opened only makes sure the engagement has a state, even before any response.
+    return state
+
+
+def _survey_response(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+    event = cast(Engagement.SurveyResponseRecorded, logged.event)
+    if event.csat is not None:
+        state.csat_counts[event.csat - 1] += 1
+    if event.nps is not None:
+        state.nps_counts[event.nps] += 1
+    # The calendar date of the occurred time in its own offset, as recorded.
+    week = iso_week(logged.occurred_at.date())
+    state.responses_per_week[week] = state.responses_per_week.get(week, 0) + 1
+    return state
+
+
+def _received(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+    event = cast(Complaint.Received, logged.event)
+    received_at = logged.occurred_at
+    state.complaints[str(logged.aggregate_id)] = TrackedComplaint(
+        severity=event.severity,
+        received_at=received_at,
+        first_response=TrackedClock(due=event.first_response_due),
+        resolution_target_seconds=(event.resolution_due - received_at).total_seconds(),
+        resolution_cycles=[TrackedClock(due=event.resolution_due)],
+    )
+    return state
+
+
+def _acknowledged(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+    state.complaints[str(logged.aggregate_id)].first_response.stop(logged.occurred_at)
+    return state
+
+
+def _escalated(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+    state.complaints[str(logged.aggregate_id)].escalated = True
+    return state
+
+
+def _waiting_on_client(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+    state.complaints[str(logged.aggregate_id)].resolution_cycles[-1].pause(logged.occurred_at)
+    return state
+
+
+def _client_replied(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+    state.complaints[str(logged.aggregate_id)].resolution_cycles[-1].resume(logged.occurred_at)
+    return state
+
+
+def _resolved(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+    complaint = state.complaints[str(logged.aggregate_id)]
+    complaint.resolution_cycles[-1].stop(logged.occurred_at)
+    complaint.open = False
+    return state
+
+
+def _reopened(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+    complaint = state.complaints[str(logged.aggregate_id)]
+    # A new cycle of the same length, from the reopen, as in the domain.
+    due = logged.occurred_at + timedelta(seconds=complaint.resolution_target_seconds)
+    complaint.resolution_cycles.append(TrackedClock(due=due))
+    complaint.open = True
+    complaint.reopened = True
+    return state
+
+
+def _sla_breached(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+    state.breach_times.append(logged.occurred_at)
+    return state
+
+
+_HANDLERS: dict[type[Event], Handler[SatisfactionState]] = {
+    Engagement.Opened: _noop,
+    Engagement.SurveyResponseRecorded: _survey_response,
+    Complaint.Received: _received,
+    Complaint.Acknowledged: _acknowledged,
+    Complaint.Escalated: _escalated,
+    Complaint.WaitingOnClient: _waiting_on_client,
+    Complaint.ClientReplied: _client_replied,
+    Complaint.Resolved: _resolved,
+    Complaint.Reopened: _reopened,
+    Complaint.SlaBreached: _sla_breached,
+}
+
+
+class SatisfactionView(EngagementView[SatisfactionState, SatisfactionReport]):
+    """Survey scores and complaint handling of each engagement."""
+
+    name = "satisfaction"
+    state_type = SatisfactionState
+    handlers = _HANDLERS
+
+    def initial(self, logged: LoggedEvent) -> SatisfactionState:
+        return SatisfactionState(engagement_id=logged.engagement_id)
+
+    def report(self, state: SatisfactionState, at: datetime) -> SatisfactionReport:
+        return SatisfactionReport(
+            surveys=_survey_figures(state),
+            complaints=_complaint_figures(list(state.complaints.values()), at),
+            sla_breaches=BreachFigures(
+                recorded=len(state.breach_times),
+                occurred_times=tuple(sorted(state.breach_times)),
+                trailing_28_days=sum(1 for t in state.breach_times if at - BREACH_WINDOW < t <= at),
+            ),
+        )
+
+
+def _survey_figures(state: SatisfactionState) -> SurveyFigures:
+    csat, nps = state.csat_counts, state.nps_counts
+    promoters, detractors = sum(nps[9:]), sum(nps[:7])
+    return SurveyFigures(
+        csat_responses=sum(csat),
+        csat_mean=_mean_score(csat, first_score=1),
+        csat_percent=percent(csat[3] + csat[4], sum(csat)),
+        nps_responses=sum(nps),
+        promoters=promoters,
+        detractors=detractors,
+        # Computed from the counts and rounded once, not from two rounded percentages.
+        nps=percent(promoters - detractors, sum(nps)),
+        responses_per_week=dict(sorted(state.responses_per_week.items())),
+    )
+
+
+def _complaint_figures(complaints: list[TrackedComplaint], at: datetime) -> ComplaintFigures:
+    resolved_once = [c for c in complaints if c.resolution_seconds is not None]
+    cycles = [cycle for c in complaints for cycle in c.resolution_cycles]
+    return ComplaintFigures(
+        received=len(complaints),
+        open_by_severity=_by_severity(c for c in complaints if c.open),
+        open_past_due_by_severity=_by_severity(c for c in complaints if c.open and c.past_due(at)),
+        first_response_time=_durations(c.first_response_seconds for c in complaints),
+        resolution_time=_durations(c.resolution_seconds for c in complaints),
+        sla_compliance={
+            SlaClock.FIRST_RESPONSE: compliance([c.first_response for c in complaints], at),
+            SlaClock.RESOLUTION: compliance(cycles, at),
+        },
+        reopen_rate_percent=percent(sum(c.reopened for c in resolved_once), len(resolved_once)),
+        escalation_rate_percent=percent(sum(c.escalated for c in complaints), len(complaints)),
+    )
+
+
+def _mean_score(counts: list[int], first_score: int) -> Decimal | None:
+    responses = sum(counts)
+    if not responses:
+        return None
+    total = sum((first_score + i) * n for i, n in enumerate(counts))
+    return rounded(Decimal(total) / responses)
+
+
+def _by_severity(complaints: Iterable[TrackedComplaint]) -> dict[Severity, int]:
+    counts = Counter(c.severity for c in complaints)
+    return {severity: counts[severity] for severity in Severity}
+
+
+def _durations(seconds: Iterable[float | None]) -> DurationFigures:
+    values = [s for s in seconds if s is not None]
+    return DurationFigures(len(values), median(values), p90(values))
