@@ -5,13 +5,20 @@ their own settings, clock and id factory."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 from uuid import UUID, uuid4
 
 from application.ports import Clock
 from application.service import Rapport
+from application.views.base import View
+from application.views.catalog import all_views
 from infrastructure.clock import SystemClock
 from infrastructure.event_store.environment import event_store_env
+from infrastructure.views.engine import event_waiter, view_engine
+from infrastructure.views.projector import Projector
+from infrastructure.views.store import ViewStore
 from interfaces.settings import Settings
 
 
@@ -37,3 +44,47 @@ def bootstrap(
         snapshot_interval=settings.snapshot_interval,
         max_attempts=settings.command_attempts,
     )
+
+
+@dataclass
+class ViewRuntime:
+    """Everything that keeps and reads the views, built on one application."""
+
+    rapport: Rapport
+    settings: Settings
+    store: ViewStore
+    views: list[View[Any, Any]]
+
+    def select(self, names: Sequence[str] = ()) -> list[View[Any, Any]]:
+        """The views named (all when none), refusing unknown names."""
+        if not names:
+            return list(self.views)
+        known = {view.name: view for view in self.views}
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise ValueError(f"unknown view {', '.join(unknown)}; views: {', '.join(known)}")
+        return [known[name] for name in names]
+
+    def projector(self, names: Sequence[str] = ()) -> Projector:
+        return Projector(
+            self.rapport,
+            self.store,
+            self.select(names),
+            batch_size=self.settings.projector_batch_size,
+        )
+
+    def event_waiter(self) -> Callable[[float], None]:
+        channel = getattr(self.rapport.recorder, "channel_name", "")
+        return event_waiter(self.settings.database_url, channel)
+
+    def close(self) -> None:
+        self.store.engine.dispose()
+
+
+def build_views(rapport: Rapport, settings: Settings | None = None) -> ViewRuntime:
+    settings = settings or Settings()
+    engine, schema = view_engine(settings.database_url, settings.pool_size)
+    store = ViewStore(engine, schema)
+    rapport.tracker = store
+    rapport.view_wait_seconds = settings.view_wait_seconds
+    return ViewRuntime(rapport, settings, store, all_views(settings.thresholds()))

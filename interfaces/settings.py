@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import timedelta
+from decimal import Decimal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from application.views.health import HealthThresholds
 from domain.sla import DEFAULT_TARGETS, SlaPolicy, SlaTargets
 
 
@@ -25,7 +28,7 @@ class Settings(BaseSettings):
         description="postgresql://user:password@host:port/db[?schema=name] or sqlite:///path",
     )
     snapshot_interval: int = Field(
-        100, ge=0, description="Snapshot an aggregate every N events (0: never)"
+        25, ge=0, description="Snapshot an aggregate every N events (0: never)"
     )
     aggregate_cache_size: int = Field(
         1000, ge=0, description="Aggregates kept in memory between commands (0: none)"
@@ -35,11 +38,33 @@ class Settings(BaseSettings):
     command_attempts: int = Field(
         50, ge=1, description="Times a command is re-decided after losing a write race"
     )
+    projector_batch_size: int = Field(
+        2000, ge=1, description="Events a projector folds and writes per transaction"
+    )
+    view_wait_seconds: float = Field(
+        2.0, ge=0, description="How long a command waits for the views to show it"
+    )
+    health_thresholds: dict[str, Decimal] = Field(
+        default_factory=dict,
+        description="Overrides of the health thresholds, as JSON, e.g. "
+        '{"red_cpi_below": 0.8, "amber_csat_below": 4.0, "breach_window_days": 28}',
+    )
     sla_hours: dict[str, tuple[float, float]] = Field(
         default_factory=_default_sla_hours,
         description="Per severity, first-response and resolution hours, as JSON: "
         '{"critical": [1, 8], "high": [4, 24], "medium": [8, 72], "low": [24, 120]}',
     )
+
+    def thresholds(self) -> HealthThresholds:
+        defaults = HealthThresholds()
+        unknown = set(self.health_thresholds) - {f.name for f in fields(defaults)}
+        if unknown:
+            raise ValueError(f"unknown health thresholds: {', '.join(sorted(unknown))}")
+        overrides = {
+            name: type(getattr(defaults, name))(value)
+            for name, value in self.health_thresholds.items()
+        }
+        return replace(defaults, **overrides)
 
     def sla_policy(self) -> SlaPolicy:
         return SlaPolicy(

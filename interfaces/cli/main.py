@@ -2,46 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Annotated, NoReturn
+from typing import Annotated
 from uuid import UUID
 
 import typer
-from rich.console import Console
 
-from application.errors import ApplicationError, DomainError
 from application.ports import TimeAxis
-from application.service import Rapport
-from interfaces.bootstrap import bootstrap
+from interfaces.cli import views
+from interfaces.cli.common import application, console, fail
 from interfaces.cli.render import history_table, state_table
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
-console = Console()
-errors = Console(stderr=True)
-
-USAGE_ERROR = 2
-
-
-def fail(message: str) -> NoReturn:
-    errors.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(USAGE_ERROR)
-
-
-@contextmanager
-def application() -> Iterator[Rapport]:
-    """The application built from the environment's settings; errors become one line."""
-    try:
-        rapport = bootstrap()
-    except Exception as error:  # settings or database unusable: say so in one line
-        fail(f"cannot open the event store: {error}")
-    try:
-        yield rapport
-    except (ApplicationError, DomainError) as error:
-        fail(str(error))
-    finally:
-        rapport.close()
+views.register(app)
 
 
 def parse_id(text: str) -> UUID:

@@ -1,0 +1,129 @@
+"""Projectors: follow the log and keep view tables up to date, a batch at a time.
+
+One projector serves several views: it reads each batch of events once, folds it
+into every view that has not seen it, and writes all the changed rows together
+with every view's new position in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError
+
+from application.service import Rapport
+from application.views.base import LoggedEvent, View
+from application.views.log import read_log
+from infrastructure.views.store import Changes, ViewStore
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]  # (position reached, events applied in the batch)
+
+
+class Projector:
+    """Folds the log into views' tables.
+
+    `targets` maps each view to the generation it writes; by default the live
+    one, looked up again whenever a write fails (a rebuild may have switched it)."""
+
+    def __init__(
+        self,
+        rapport: Rapport,
+        store: ViewStore,
+        views: Sequence[View[Any, Any]],
+        *,
+        batch_size: int = 2000,
+        generations: dict[str, int] | None = None,
+    ) -> None:
+        self.rapport = rapport
+        self.store = store
+        self.views = list(views)
+        self.batch_size = batch_size
+        self._fixed = generations is not None
+        self.generations = dict(generations or {})
+        self.positions: dict[str, int] = {}
+        self._refresh()
+
+    def _refresh(self) -> None:
+        for view in self.views:
+            if not self._fixed:
+                self.generations[view.name] = self.store.live(view).number
+            self.positions[view.name] = self.store.position(view.name, self.generations[view.name])
+
+    def step(self, stop: int | None = None) -> int:
+        """Process one batch; returns how many positions it advanced (0: caught up)."""
+        after = min(self.positions.values())
+        if stop is not None and after >= stop:
+            return 0
+        events, last = read_log(self.rapport, after, self.batch_size, stop)
+        if last is None:
+            return 0
+        try:
+            changes = [self._fold(view, events, last) for view in self.views]
+            self.store.save(changes)
+        except DBAPIError:
+            if self._fixed:
+                raise
+            # A rebuild may have switched a view to a new table and dropped the old.
+            log.info("view tables changed underneath; re-reading the catalog")
+            self._refresh()
+            return 1
+        for change in changes:
+            self.positions[change.view.name] = change.position
+        return last - after
+
+    def _fold(self, view: View[Any, Any], events: list[LoggedEvent], last: int) -> Changes:
+        seen = self.positions[view.name]
+        fresh = [e for e in events if e.position > seen]
+        keyed = [(view.key(e), e) for e in fresh]
+        keys = {key for key, _ in keyed if key is not None}
+        states = self.store.load(view, self.generations[view.name], keys)
+        for key, logged in keyed:
+            if key is None:
+                continue
+            state = states[key] if key in states else view.initial(logged)
+            states[key] = view.apply(state, logged)
+        return Changes(view, self.generations[view.name], states, max(last, seen))
+
+    def catch_up(self, stop: int | None = None, progress: Progress | None = None) -> int:
+        """Process batches until the log (or `stop`) is reached; returns events read."""
+        total = 0
+        while read := self.step(stop):
+            total += read
+            if progress:
+                progress(min(self.positions.values()), read)
+        return total
+
+    def lag(self) -> dict[str, int]:
+        head = self.rapport.head()
+        return {name: head - position for name, position in self.positions.items()}
+
+
+class ProjectorThread(threading.Thread):
+    """Runs a projector until stopped, waking on new events or every `poll` seconds."""
+
+    def __init__(
+        self, projector: Projector, wait_for_events: Callable[[float], None], poll: float = 0.5
+    ) -> None:
+        super().__init__(name="rapport-projector", daemon=True)
+        self.projector = projector
+        self.wait_for_events = wait_for_events
+        self.poll = poll
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                if self.projector.catch_up() == 0:
+                    self.wait_for_events(self.poll)
+            except Exception:  # keep following; the next round retries the batch
+                log.exception("projector failed; retrying")
+                self.stopping.wait(self.poll)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.join()

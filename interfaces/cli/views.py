@@ -1,0 +1,128 @@
+"""`rapport project`, `replay`, `verify` and `projections`: running and checking the views."""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+from rich.table import Table
+
+from infrastructure.views.locks import exclusive
+from infrastructure.views.maintenance import rebuild, rebuild_outdated, statuses, verify
+from infrastructure.views.projector import ProjectorThread
+from interfaces.bootstrap import ViewRuntime, build_views
+from interfaces.cli.common import application, console, fail
+
+ViewNames = Annotated[
+    list[str] | None,
+    typer.Option("--view", help="A view's name; repeat for several (default: all)"),
+]
+
+
+@contextmanager
+def view_runtime() -> Iterator[ViewRuntime]:
+    with application() as rapport:
+        try:
+            runtime = build_views(rapport)
+        except ValueError as error:
+            fail(str(error))
+        try:
+            yield runtime
+        except ValueError as error:
+            fail(str(error))
+        finally:
+            runtime.close()
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(project)
+    app.command()(replay)
+    app.command(name="verify")(verify_views)
+    app.command()(projections)
+
+
+def project(view: ViewNames = None) -> None:
+    """Follow the log and keep the views up to date until stopped (Ctrl-C or SIGTERM).
+
+    One projector per view runs at a time across processes; a second one waits
+    and takes over when the first stops."""
+    with view_runtime() as runtime:
+        views = runtime.select(view or ())
+        names = [f"live:{v.name}" for v in views]
+        console.print(f"Waiting for the projector lock of: {', '.join(v.name for v in views)}")
+        with exclusive(runtime.store.engine, names):
+            rebuilt = rebuild_outdated(runtime.rapport, runtime.store, views)
+            if rebuilt:
+                console.print(f"Rebuilt for a new schema: {', '.join(rebuilt)}")
+            thread = ProjectorThread(runtime.projector(view or ()), runtime.event_waiter())
+            signal.signal(signal.SIGTERM, lambda *_: thread.stopping.set())
+            console.print("Projecting; Ctrl-C stops.")
+            thread.start()
+            try:
+                while thread.is_alive():
+                    thread.join(timeout=0.5)
+            except KeyboardInterrupt:
+                pass
+            finally:
+                thread.stop()
+
+
+def replay(view: ViewNames = None) -> None:
+    """Rebuild views from the whole log into new tables, then switch over.
+
+    The live tables keep answering until the switch."""
+    with view_runtime() as runtime:
+        views = runtime.select(view or ())
+        head = runtime.rapport.head()
+        columns = (
+            *Progress.get_default_columns()[:1],
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+        )
+        started = time.perf_counter()
+        with Progress(*columns, console=console) as bar:
+            task = bar.add_task(f"Replaying {len(views)} view(s)", total=head or 1)
+            total = rebuild(
+                runtime.rapport,
+                runtime.store,
+                views,
+                batch_size=runtime.settings.projector_batch_size,
+                progress=lambda position, _: bar.update(task, completed=position),
+            )
+        seconds = time.perf_counter() - started
+        rate = total / seconds if seconds else 0.0
+        console.print(f"Replayed {total} events in {seconds:.1f} s: {rate:,.0f} events/s.")
+
+
+def verify_views(view: ViewNames = None) -> None:
+    """Rebuild views into scratch tables and compare them row by row with the live ones."""
+    with view_runtime() as runtime:
+        differences = verify(runtime.rapport, runtime.store, runtime.select(view or ()))
+    if not differences:
+        console.print("Every view equals a rebuild from the log.")
+        return
+    table = Table(title=f"{len(differences)} difference(s)")
+    for column in ("view", "key", "problem"):
+        table.add_column(column)
+    for difference in differences:
+        table.add_row(difference.view, difference.key, difference.problem)
+    console.print(table)
+    raise typer.Exit(1)
+
+
+def projections() -> None:
+    """Each view's position in the log, the head of the log, and the lag."""
+    with view_runtime() as runtime:
+        rows = statuses(runtime.rapport, runtime.store, runtime.views)
+    table = Table(title="Projections")
+    for column in ("view", "table generation", "position", "head", "lag"):
+        table.add_column(column, justify="right" if column != "view" else "left")
+    for row in rows:
+        table.add_row(row.view, str(row.generation), str(row.position), str(row.head), str(row.lag))
+    console.print(table)

@@ -1,0 +1,127 @@
+"""Projectors as separate processes on PostgreSQL: killed at random moments they
+lose and repeat nothing, and only one works a view at a time."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from application.service import Rapport
+from infrastructure.views.maintenance import statuses, verify
+from interfaces.bootstrap import ViewRuntime, bootstrap, build_views
+from tests.conftest import make_settings
+from tests.generate import generate
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def pg(postgres_schema_url: str) -> Iterator[tuple[Rapport, ViewRuntime, str]]:
+    settings = make_settings(postgres_schema_url)
+    app = bootstrap(settings)
+    runtime = build_views(app, settings)
+    try:
+        yield app, runtime, postgres_schema_url
+    finally:
+        runtime.close()
+        app.close()
+
+
+def start_projector(
+    url: str, name: str = "projector", batch_size: int = 200
+) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "RAPPORT_DATABASE_URL": url,
+        "RAPPORT_PROJECTOR_BATCH_SIZE": str(batch_size),
+        "PGAPPNAME": name,  # names the process's database sessions, to see who holds a lock
+    }
+    return subprocess.Popen(
+        [sys.executable, "-c", "from interfaces.cli.main import app; app()", "project"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def lowest_position(app: Rapport, runtime: ViewRuntime) -> int:
+    return min(s.position for s in statuses(app, runtime.store, runtime.views))
+
+
+def wait_until(condition, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+def test_a_projector_killed_twenty_times_leaves_views_equal_to_a_rebuild(
+    pg: tuple[Rapport, ViewRuntime, str],
+) -> None:
+    app, runtime, url = pg
+    generate(app, 20_000)
+    rng = random.Random(20)
+    kills_during_catch_up = 0
+    for _ in range(20):
+        before = lowest_position(app, runtime)
+        process = start_projector(url)
+        time.sleep(rng.uniform(0.8, 2.0))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        after = lowest_position(app, runtime)
+        kills_during_catch_up += before < after < app.head()
+
+    runtime.projector().catch_up()
+
+    assert kills_during_catch_up >= 3
+    assert verify(app, runtime.store, runtime.views) == []
+    (audit,) = runtime.select(["audit"])
+    audit_rows = runtime.store.stored(audit, runtime.store.live(audit).number)
+    assert len(audit_rows) == app.head()  # one row per event: none applied twice, none lost
+
+
+def test_two_projectors_one_works_and_the_other_takes_over_when_it_dies(
+    pg: tuple[Rapport, ViewRuntime, str],
+) -> None:
+    app, runtime, url = pg
+    generate(app, 2_000)
+    first = start_projector(url, "projector-first")
+    wait_until(lambda: lowest_position(app, runtime) == app.head())
+    second = start_projector(url, "projector-second")
+    try:
+        time.sleep(2.0)  # long enough for the second to start and block on the lock
+        assert advisory_lock_holders(runtime) == {"projector-first"}
+
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+        generate(app, 500, engagements=2, seed=8)
+
+        wait_until(lambda: lowest_position(app, runtime) == app.head())
+        assert advisory_lock_holders(runtime) == {"projector-second"}
+    finally:
+        for process in (first, second):
+            process.kill()
+            process.wait()
+
+
+def advisory_lock_holders(runtime: ViewRuntime) -> set[str]:
+    """Names of the projector processes whose sessions hold advisory locks."""
+    query = text(
+        "SELECT DISTINCT a.application_name FROM pg_locks l "
+        "JOIN pg_stat_activity a ON a.pid = l.pid "
+        "WHERE l.locktype = 'advisory' AND l.granted AND a.application_name LIKE 'projector-%'"
+    )
+    with runtime.store.engine.connect() as conn:
+        return {row.application_name for row in conn.execute(query)}
