@@ -12,7 +12,7 @@ from decimal import Decimal
 from uuid import UUID, uuid4
 
 from application.service import Rapport
-from domain.base import EventSourcedAggregate, Stamp
+from domain.base import Stamp
 from domain.complaint import Complaint
 from domain.engagement import Engagement
 from domain.requirement import Requirement
@@ -38,19 +38,22 @@ def generate(rapport: Rapport, events: int, *, engagements: int = 20, seed: int 
     """Write about `events` events spread over `engagements`; returns how many were written."""
     rng = random.Random(seed)
     moments = Moments(rapport.clock.now())
-    ids = [_open(rapport, moments, rng) for _ in range(engagements)]
+    opened = [_open(rapport, moments, rng) for _ in range(engagements)]
     written = 2 * engagements
     while written < events:
-        engagement_id = rng.choice(ids)
-        aggregate = rng.choice((_complaint, _complaint, _requirement, _risk, _costs))(
-            engagement_id, moments, rng
+        engagement = rng.choice(opened)
+        make = rng.choice((_complaint, _complaint, _requirement, _risk, None))
+        # The generator is the only writer, so it keeps its engagements in memory
+        # and saves just the costs it adds.
+        aggregate = (
+            _costs(engagement, moments, rng) if make is None else make(engagement.id, moments, rng)
         )
         written += len(aggregate.pending_events)
         rapport.record(aggregate)
     return written
 
 
-def _open(rapport: Rapport, moments: Moments, rng: random.Random) -> UUID:
+def _open(rapport: Rapport, moments: Moments, rng: random.Random) -> Engagement:
     engagement = Engagement.open(
         id=uuid4(),
         client_id=UUID(int=rng.randrange(1, 4)),
@@ -66,25 +69,10 @@ def _open(rapport: Rapport, moments: Moments, rng: random.Random) -> UUID:
     )
     engagement.start(stamp=moments.stamp())
     rapport.record(engagement)
-    return engagement.id
+    return engagement
 
 
-def _costs(engagement_id: UUID, moments: Moments, rng: random.Random) -> EventSourcedAggregate:
-    # Costs go on an engagement of their own, opened in the same save, so the
-    # generator never has to load an engagement back from the store.
-    engagement = Engagement.open(
-        id=uuid4(),
-        client_id=UUID(int=1),
-        client_name="Generated client",
-        title="Costs",
-        objectives=[],
-        planned_start=date(2026, 1, 1),
-        planned_end=date(2026, 12, 31),
-        budget=Decimal("90000.00"),
-        currency="EUR",
-        owner="owner",
-        stamp=moments.stamp(),
-    )
+def _costs(engagement: Engagement, moments: Moments, rng: random.Random) -> Engagement:
     for _ in range(rng.randrange(5, 30)):
         engagement.record_cost(
             cost_id=uuid4(),

@@ -93,6 +93,7 @@ class AuditView(View[AuditEntry, AuditEntry]):
 
     name = "audit"
     state_type = AuditEntry
+    keys_are_new = True
     columns: ClassVar[Mapping[str, type]] = {
         "engagement_id": UUID,
         "aggregate_id": UUID,
@@ -106,8 +107,9 @@ class AuditView(View[AuditEntry, AuditEntry]):
         return audit_entry(logged)
 
     def apply(self, state: AuditEntry, logged: LoggedEvent) -> AuditEntry:
-        # A position holds one event, so the entry is that event's, whatever came before.
-        return audit_entry(logged)
+        # A position holds one event, so the entry is that event's, whatever came
+        # before; `initial` has usually just built it.
+        return state if state.position == logged.position else audit_entry(logged)
 
     def report(self, state: AuditEntry, at: datetime) -> AuditEntry:
         return state

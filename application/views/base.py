@@ -67,6 +67,9 @@ class View(ABC, Generic[S, R]):
     state_type: ClassVar[type]
     # Columns the view's SQL table keeps beside the state, to filter and sort by.
     columns: ClassVar[Mapping[str, type]] = {}
+    # True when every event makes a key of its own (a row per log position), so
+    # there is never a stored state to load before folding.
+    keys_are_new: ClassVar[bool] = False
 
     @abstractmethod
     def key(self, logged: LoggedEvent) -> str | None:
@@ -103,6 +106,10 @@ class EngagementView(View[S, R]):
     def apply(self, state: S, logged: LoggedEvent) -> S:
         handler: Handler[S] | None = self.handlers.get(type(logged.event))
         return handler(state, logged) if handler else state
+
+    def column_values(self, state: S) -> dict[str, Any]:
+        # Every engagement view's state names its engagement.
+        return {"engagement_id": getattr(state, "engagement_id")}  # noqa: B009
 
 
 def fold(view: View[S, R], events: list[LoggedEvent]) -> dict[str, S]:

@@ -81,7 +81,9 @@ class Projector:
         fresh = [e for e in events if e.position > seen]
         keyed = [(view.key(e), e) for e in fresh]
         keys = {key for key, _ in keyed if key is not None}
-        states = self.store.load(view, self.generations[view.name], keys)
+        states = (
+            {} if view.keys_are_new else self.store.load(view, self.generations[view.name], keys)
+        )
         for key, logged in keyed:
             if key is None:
                 continue

@@ -37,7 +37,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.types import TypeEngine
 
 from application.views.base import View
@@ -250,14 +250,47 @@ class ViewStore:
             {"row_key": key, "row_state": encode_state(state), **change.view.column_values(state)}
             for key, state in change.states.items()
         ]
-        insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-        statement = insert(table)
+        if conn.dialect.name == "postgresql":
+            _upsert_postgres(conn, table, change.view, rows)
+            return
+        statement = sqlite.insert(table)
         statement = statement.on_conflict_do_update(
             index_elements=[table.c.row_key],
             set_={c.name: statement.excluded[c.name] for c in table.columns if c.name != "row_key"},
         )
         for chunk in _chunks(rows, 1000):
             conn.execute(statement, chunk)
+
+
+_POSTGRES_ARRAYS = {
+    str: "text",
+    int: "bigint",
+    bool: "boolean",
+    UUID: "uuid",
+    datetime: "timestamptz",
+}
+
+
+def _upsert_postgres(
+    conn: Connection, table: Table, view: View[Any, Any], rows: list[dict[str, Any]]
+) -> None:
+    """One statement per batch: the rows travel as one array per column and
+    `unnest` turns them back into rows, which is many times faster than a
+    statement per row when a catch-up writes thousands of rows at once."""
+    names = ["row_key", "row_state", *view.columns]
+    casts = ["text", "bytea", *(_POSTGRES_ARRAYS[kind] for kind in view.columns.values())]
+    target = conn.dialect.identifier_preparer.format_table(table)
+    quoted = [conn.dialect.identifier_preparer.quote(name) for name in names]
+    statement = (
+        f"INSERT INTO {target} ({', '.join(quoted)}) "
+        f"SELECT * FROM unnest({', '.join(f'%s::{cast}[]' for cast in casts)}) "
+        f"ON CONFLICT ({quoted[0]}) DO UPDATE SET "
+        + ", ".join(f"{name} = EXCLUDED.{name}" for name in quoted[1:])
+    )
+    columns = tuple([row[name] for row in rows] for name in names)
+    # Binary parameters: arrays of bytes and UUIDs cost far less to send than as text.
+    with conn.connection.dbapi_connection.cursor(binary=True) as cursor:  # type: ignore[union-attr]
+        cursor.execute(statement, columns)
 
 
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
