@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import Notification, StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 from psycopg import Cursor
 from psycopg.rows import DictRow
@@ -28,6 +28,8 @@ from infrastructure.event_store.index import (
     joined_ids,
     split_ids,
 )
+
+SETUP_LOCK = 0x72617070  # any fixed number, the same in every process
 
 
 class PostgresRecorder(PostgresApplicationRecorder):
@@ -64,6 +66,17 @@ class PostgresRecorder(PostgresApplicationRecorder):
                 ).format(self._keys),
             ]
         )
+
+    def create_table(self) -> None:
+        # The library's setup replaces a database function, which fails with
+        # "tuple concurrently updated" when two processes start together: take
+        # turns under an advisory lock held on a connection of its own.
+        with self.datastore.get_connection() as conn:
+            conn.execute("SELECT pg_advisory_lock(%s)", (SETUP_LOCK,))
+            try:
+                super().create_table()
+            finally:
+                conn.execute("SELECT pg_advisory_unlock(%s)", (SETUP_LOCK,))
 
     def _fetch_ids_after_insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -146,6 +159,24 @@ class PostgresRecorder(PostgresApplicationRecorder):
             (engagement_id, until),
         )
         return [IndexedPosition(r["position"], r["aggregate_id"], r["version"]) for r in rows]
+
+    def notifications_at(self, positions: Sequence[int]) -> Sequence[Notification]:
+        query = SQL(
+            "SELECT notification_id, originator_id, originator_version, topic, state "
+            "FROM {}.{} WHERE notification_id = ANY(%s) ORDER BY notification_id"
+        ).format(Identifier(self.datastore.schema), Identifier(self.events_table_name))
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(query, (list(positions),))
+            return [
+                Notification(
+                    id=row["notification_id"],
+                    originator_id=row["originator_id"],
+                    originator_version=row["originator_version"],
+                    topic=row["topic"],
+                    state=bytes(row["state"]),
+                )
+                for row in curs.fetchall()
+            ]
 
     def _select(self, statement: str, params: tuple[Any, ...]) -> list[DictRow]:
         query = SQL(statement).format(index=self._index, keys=self._keys)

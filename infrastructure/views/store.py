@@ -42,6 +42,7 @@ from sqlalchemy.types import TypeEngine
 
 from application.views.base import View
 from infrastructure.views.codec import decode_state, encode_state
+from infrastructure.views.locks import exclusive
 
 _COLUMN_TYPES: dict[type, TypeEngine[Any]] = {
     str: String(),
@@ -91,7 +92,8 @@ class ViewStore:
             Column("live", Boolean, nullable=False),
         )
         self._tables: dict[tuple[str, int], Table] = {}
-        self.catalog.create(engine, checkfirst=True)
+        with exclusive(engine, ["view-catalog"]):
+            self.catalog.create(engine, checkfirst=True)
 
     # The catalog
 
@@ -102,10 +104,15 @@ class ViewStore:
 
     def live(self, view: View[Any, Any]) -> Generation:
         """The live generation, created empty if the view has none yet."""
-        for generation in self.generations(view.name):
-            if generation.live:
-                return generation
-        return self.create_generation(view, live=True)
+        found = self._live(view.name)
+        if found is not None:
+            return found
+        with exclusive(self.engine, ["view-catalog"]):
+            # Looked for again under the lock: another process may have just made it.
+            return self._live(view.name) or self._create_generation(view, live=True)
+
+    def _live(self, view_name: str) -> Generation | None:
+        return next((g for g in self.generations(view_name) if g.live), None)
 
     def is_current(self, view: View[Any, Any], generation: Generation) -> bool:
         with self.engine.connect() as conn:
@@ -117,6 +124,10 @@ class ViewStore:
         return bool(fingerprint == schema_fingerprint(view))
 
     def create_generation(self, view: View[Any, Any], *, live: bool) -> Generation:
+        with exclusive(self.engine, ["view-catalog"]):
+            return self._create_generation(view, live=live)
+
+    def _create_generation(self, view: View[Any, Any], *, live: bool) -> Generation:
         numbers = [g.number for g in self.generations(view.name)]
         number = max(numbers, default=0) + 1
         table = self.table(view, number)
@@ -162,6 +173,12 @@ class ViewStore:
                 select(self.catalog.c.position).where(self._catalog_row(view_name, number))
             ).scalar_one()
         return position
+
+    def live_positions(self) -> dict[str, int]:
+        """Each view's live position, in one read."""
+        query = select(self.catalog.c.view, self.catalog.c.position).where(self.catalog.c.live)
+        with self.engine.connect() as conn:
+            return dict(conn.execute(query).tuples().all())
 
     def wait(self, position: int, views: Sequence[str], timeout: float) -> bool:
         """Poll the live positions of `views` until all reach `position` or time runs out."""
