@@ -12,6 +12,8 @@ from enum import StrEnum
 from typing import Protocol, runtime_checkable
 from uuid import UUID
 
+from eventsourcing.persistence import Notification
+
 
 class Clock(Protocol):
     def now(self) -> datetime:
@@ -85,6 +87,10 @@ class EventIndex(Protocol):
 
     def engagement_ids(self, first: int, last: int) -> dict[int, UUID]:
         """The engagement of each event at log positions `first` to `last`."""
+        ...
+
+    def notifications_at(self, positions: Sequence[int]) -> Sequence[Notification]:
+        """The stored events at these log positions, in log order, in one read."""
         ...
 
     def engagement_positions(

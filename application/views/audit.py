@@ -10,11 +10,12 @@ dicts, tuples as lists. Provenance already in the entry is not repeated in `data
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 from typing import Any, ClassVar
 from uuid import UUID
 
@@ -45,30 +46,48 @@ class AuditEntry:
 
 def json_safe(value: Any) -> Any:
     """`value` as JSON can hold it: str, int, float, bool, None, lists and dicts."""
-    if isinstance(value, Enum):
-        return str(value.value)
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, Decimal | UUID):
-        return str(value)
-    if isinstance(value, date):  # datetime too
-        return value.isoformat()
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: json_safe(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [json_safe(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): json_safe(item) for key, item in value.items()}
-    return str(value)
+    convert = _CONVERTERS.get(type(value))
+    if convert is None:
+        convert = _converter_for(type(value))
+        _CONVERTERS[type(value)] = convert
+    return convert(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _converter_for(kind: type) -> Callable[[Any], Any]:
+    # Looked up once per type: every event of the log goes through here.
+    if issubclass(kind, Enum):
+        return lambda value: str(value.value)
+    if issubclass(kind, bool | int | float | str) or kind is type(None):
+        return _same
+    if issubclass(kind, Decimal | UUID):
+        return str
+    if issubclass(kind, date):  # datetime too
+        return lambda value: value.isoformat()
+    if is_dataclass(kind):
+        names = [f.name for f in fields(kind)]
+        return lambda value: {name: json_safe(getattr(value, name)) for name in names}
+    if issubclass(kind, list | tuple | set | frozenset):
+        return lambda value: [json_safe(item) for item in value]
+    if issubclass(kind, dict):
+        return lambda value: {str(key): json_safe(item) for key, item in value.items()}
+    return str
+
+
+_CONVERTERS: dict[type, Callable[[Any], Any]] = {}
 
 
 def event_data(event: Event) -> dict[str, Any]:
     """The event's own fields (all but provenance), JSON-safe."""
-    return {
-        f.name: json_safe(getattr(event, f.name))
-        for f in fields(event)
-        if f.name not in PROVENANCE_FIELDS
-    }
+    return {name: json_safe(getattr(event, name)) for name in _own_fields(type(event))}
+
+
+@cache
+def _own_fields(event_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(event_type) if f.name not in PROVENANCE_FIELDS)
 
 
 def audit_entry(logged: LoggedEvent) -> AuditEntry:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
 from uuid import UUID
@@ -39,17 +38,8 @@ def engagement_log(
 ) -> list[LoggedEvent]:
     """One engagement's events (its own and its children's) known by, or having
     happened by, `until`, in log order: the prefix an as-of view folds."""
-    positions = rapport.index.engagement_positions(engagement_id, until, axis)
-    last_version: dict[UUID, int] = defaultdict(int)
-    for indexed in positions:
-        last_version[indexed.aggregate_id] = max(
-            last_version[indexed.aggregate_id], indexed.version
-        )
-    events: dict[tuple[UUID, int], Event] = {}
-    for aggregate_id, version in last_version.items():
-        for event in rapport.events.get(aggregate_id, lte=version):
-            events[(aggregate_id, event.originator_version)] = cast(Event, event)
+    positions = [p.position for p in rapport.index.engagement_positions(engagement_id, until, axis)]
     return [
-        LoggedEvent(p.position, engagement_id, events[(p.aggregate_id, p.version)])
-        for p in positions
+        LoggedEvent(n.id, engagement_id, cast(Event, rapport.mapper.to_domain_event(n)))
+        for n in rapport.index.notifications_at(positions)
     ]

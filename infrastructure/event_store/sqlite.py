@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import Notification, StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
 
 from application.ports import Child, IdempotencyRecord, IndexedPosition, TimeAxis
@@ -118,6 +118,28 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
             (engagement_id.hex, sqlite_time(until)),
         )
         return [IndexedPosition(p, UUID(a), v) for p, a, v in rows]
+
+    def notifications_at(self, positions: Sequence[int]) -> Sequence[Notification]:
+        found: list[Notification] = []
+        for start in range(0, len(positions), 500):
+            chunk = list(positions[start : start + 500])
+            marks = ", ".join("?" * len(chunk))
+            rows = self._select(
+                "SELECT rowid, originator_id, originator_version, topic, state "
+                f"FROM {self.events_table_name} WHERE rowid IN ({marks})",
+                tuple(chunk),
+            )
+            found += [
+                Notification(
+                    id=r[0],
+                    originator_id=UUID(r[1]),
+                    originator_version=r[2],
+                    topic=r[3],
+                    state=r[4],
+                )
+                for r in rows
+            ]
+        return sorted(found, key=lambda n: n.id)
 
     def _select(self, statement: str, params: tuple[Any, ...]) -> list[Any]:
         with self.datastore.transaction(commit=False) as c:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -38,6 +39,7 @@ class Projector:
         *,
         batch_size: int = 2000,
         generations: dict[str, int] | None = None,
+        cache_size: int = 5000,
     ) -> None:
         self.rapport = rapport
         self.store = store
@@ -46,9 +48,15 @@ class Projector:
         self._fixed = generations is not None
         self.generations = dict(generations or {})
         self.positions: dict[str, int] = {}
+        # States this projector wrote, kept between batches: while it holds the
+        # view's lock nobody else writes them, so reading them back is wasted work.
+        self._cache: dict[str, OrderedDict[str, Any]] = {v.name: OrderedDict() for v in views}
+        self.cache_size = cache_size
         self._refresh()
 
     def _refresh(self) -> None:
+        for cache in self._cache.values():
+            cache.clear()
         for view in self.views:
             if not self._fixed:
                 self.generations[view.name] = self.store.live(view).number
@@ -74,22 +82,39 @@ class Projector:
             return 1
         for change in changes:
             self.positions[change.view.name] = change.position
+            self._remember(change)
         return last - after
 
     def _fold(self, view: View[Any, Any], events: list[LoggedEvent], last: int) -> Changes:
         seen = self.positions[view.name]
-        fresh = [e for e in events if e.position > seen]
-        keyed = [(view.key(e), e) for e in fresh]
-        keys = {key for key, _ in keyed if key is not None}
-        states = (
-            {} if view.keys_are_new else self.store.load(view, self.generations[view.name], keys)
-        )
+        keyed = [(view.key(e), e) for e in events if e.position > seen]
+        states = self._states(view, {key for key, _ in keyed if key is not None})
         for key, logged in keyed:
             if key is None:
                 continue
             state = states[key] if key in states else view.initial(logged)
             states[key] = view.apply(state, logged)
         return Changes(view, self.generations[view.name], states, max(last, seen))
+
+    def _states(self, view: View[Any, Any], keys: set[str]) -> dict[str, Any]:
+        """The stored states of `keys`, from memory where possible. Folding changes
+        them in place, so the cache only takes them back once they are saved."""
+        if view.keys_are_new:
+            return {}
+        cache = self._cache[view.name]
+        states = {key: cache.pop(key) for key in keys if key in cache}
+        missing = keys - states.keys()
+        if missing:
+            states.update(self.store.load(view, self.generations[view.name], missing))
+        return states
+
+    def _remember(self, change: Changes) -> None:
+        if change.view.keys_are_new:
+            return
+        cache = self._cache[change.view.name]
+        cache.update(change.states)
+        while len(cache) > self.cache_size:
+            cache.popitem(last=False)
 
     def catch_up(self, stop: int | None = None, progress: Progress | None = None) -> int:
         """Process batches until the log (or `stop`) is reached; returns events read."""
