@@ -79,14 +79,35 @@ class SlaCompliance:
     percent: Decimal | None  # met / (answered + unanswered_past_due) * 100
 
 
-def compliance(clocks: list[TrackedClock], at: datetime) -> SlaCompliance:
-    """Met / (answered + unanswered past due) at `at`; clocks not yet due are left out."""
+def compliance(
+    clocks: list[TrackedClock], at: datetime, settled: Settled | None = None
+) -> SlaCompliance:
+    """Met / (answered + unanswered past due) at `at`; clocks not yet due are left out.
+
+    `settled` adds clocks already answered and folded into counts."""
     answered = [c for c in clocks if not c.running]
     met = sum(1 for c in answered if c.outcome(at) is ClockOutcome.MET)
     past_due = sum(1 for c in clocks if c.past_due(at))
+    if settled is not None:
+        met += settled.met
+        answered_count = len(answered) + settled.answered
+    else:
+        answered_count = len(answered)
     return SlaCompliance(
         met=met,
-        answered=len(answered),
+        answered=answered_count,
         unanswered_past_due=past_due,
-        percent=percent(met, len(answered) + past_due),
+        percent=percent(met, answered_count + past_due),
     )
+
+
+@dataclass
+class Settled:
+    """Answered clocks kept only as counts."""
+
+    met: int = 0
+    answered: int = 0
+
+    def add(self, clock: TrackedClock) -> None:
+        self.answered += 1
+        self.met += clock.outcome(clock.due) is ClockOutcome.MET

@@ -133,7 +133,7 @@ def _received(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
     event = cast(Complaint.Received, logged.event)
     if event.severity is Severity.CRITICAL:
         target = event.resolution_due - logged.occurred_at
-        state.critical_complaints[str(logged.aggregate_id)] = CriticalComplaint(
+        state.critical_complaints[logged.aggregate_key] = CriticalComplaint(
             resolution_target_seconds=target.total_seconds(),
             first_response=TrackedClock(due=event.first_response_due),
             resolution=TrackedClock(due=event.resolution_due),
@@ -172,7 +172,7 @@ def _sla_breached(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
 
 
 def _identified(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
-    state.risks[str(logged.aggregate_id)] = WatchedRisk()
+    state.risks[logged.aggregate_key] = WatchedRisk()
     return state
 
 
@@ -196,12 +196,18 @@ def _on(
     there (only critical complaints are)."""
 
     def handler(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
-        child = children(state).get(str(logged.aggregate_id))
+        child = children(state).get(logged.aggregate_key)
         if child is not None:
             change(child, logged)
         return state
 
     return handler
+
+
+def _complaint_closed(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
+    # A closed complaint is never past due again: forgetting it keeps the state small.
+    state.critical_complaints.pop(logged.aggregate_key, None)
+    return state
 
 
 def _critical(state: PortfolioState) -> dict[str, CriticalComplaint]:
@@ -228,6 +234,7 @@ _OWN_HANDLERS: dict[type[Event], Handler[PortfolioState]] = {
     Complaint.ClientReplied: _on(_critical, _client_replied),
     Complaint.Resolved: _on(_critical, _resolved),
     Complaint.Reopened: _on(_critical, _reopened),
+    Complaint.Closed: _complaint_closed,
     Complaint.SlaBreached: _sla_breached,
     Risk.Identified: _identified,
     Risk.Assessed: _on(_risks, _assessed),

@@ -34,7 +34,7 @@ from typing import cast
 from uuid import UUID
 
 from application.views.base import EngagementView, Event, Handler, LoggedEvent
-from application.views.clocks import SlaCompliance, TrackedClock, compliance
+from application.views.clocks import Settled, SlaCompliance, TrackedClock, compliance
 from application.views.figures import iso_week, percent, rounded
 from application.views.statistics import median, p90
 from domain.complaint import Complaint, Severity, SlaClock
@@ -72,12 +72,42 @@ class TrackedComplaint:
 
 
 @dataclass
+class ClosedComplaints:
+    """Complaints closed for good, kept only as what they add to the figures.
+
+    Every clock of a closed complaint has stopped, so nothing about it depends on
+    the moment of a report any more; folding it into counts and durations keeps
+    an engagement's state from growing with every complaint it ever had."""
+
+    count: int = 0
+    escalated: int = 0
+    reopened: int = 0
+    first_response_seconds: list[float] = field(default_factory=list)
+    resolution_seconds: list[float] = field(default_factory=list)
+    first_response: Settled = field(default_factory=Settled)
+    resolution: Settled = field(default_factory=Settled)
+
+    def add(self, complaint: TrackedComplaint) -> None:
+        self.count += 1
+        self.escalated += complaint.escalated
+        self.reopened += complaint.reopened
+        if complaint.first_response_seconds is not None:
+            self.first_response_seconds.append(complaint.first_response_seconds)
+        if complaint.resolution_seconds is not None:
+            self.resolution_seconds.append(complaint.resolution_seconds)
+        self.first_response.add(complaint.first_response)
+        for cycle in complaint.resolution_cycles:
+            self.resolution.add(cycle)
+
+
+@dataclass
 class SatisfactionState:
     engagement_id: UUID
     csat_counts: list[int] = field(default_factory=lambda: [0] * 5)  # [i]: score i + 1
     nps_counts: list[int] = field(default_factory=lambda: [0] * 11)  # [i]: score i
     responses_per_week: dict[str, int] = field(default_factory=dict)
-    complaints: dict[str, TrackedComplaint] = field(default_factory=dict)
+    complaints: dict[str, TrackedComplaint] = field(default_factory=dict)  # not closed
+    closed: ClosedComplaints = field(default_factory=ClosedComplaints)
     breach_times: list[datetime] = field(default_factory=list)
 
 
@@ -146,7 +176,7 @@ def _survey_response(state: SatisfactionState, logged: LoggedEvent) -> Satisfact
 def _received(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
     event = cast(Complaint.Received, logged.event)
     received_at = logged.occurred_at
-    state.complaints[str(logged.aggregate_id)] = TrackedComplaint(
+    state.complaints[logged.aggregate_key] = TrackedComplaint(
         severity=event.severity,
         received_at=received_at,
         first_response=TrackedClock(due=event.first_response_due),
@@ -157,39 +187,44 @@ def _received(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionStat
 
 
 def _acknowledged(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
-    state.complaints[str(logged.aggregate_id)].first_response.stop(logged.occurred_at)
+    state.complaints[logged.aggregate_key].first_response.stop(logged.occurred_at)
     return state
 
 
 def _escalated(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
-    state.complaints[str(logged.aggregate_id)].escalated = True
+    state.complaints[logged.aggregate_key].escalated = True
     return state
 
 
 def _waiting_on_client(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
-    state.complaints[str(logged.aggregate_id)].resolution_cycles[-1].pause(logged.occurred_at)
+    state.complaints[logged.aggregate_key].resolution_cycles[-1].pause(logged.occurred_at)
     return state
 
 
 def _client_replied(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
-    state.complaints[str(logged.aggregate_id)].resolution_cycles[-1].resume(logged.occurred_at)
+    state.complaints[logged.aggregate_key].resolution_cycles[-1].resume(logged.occurred_at)
     return state
 
 
 def _resolved(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
-    complaint = state.complaints[str(logged.aggregate_id)]
+    complaint = state.complaints[logged.aggregate_key]
     complaint.resolution_cycles[-1].stop(logged.occurred_at)
     complaint.open = False
     return state
 
 
 def _reopened(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
-    complaint = state.complaints[str(logged.aggregate_id)]
+    complaint = state.complaints[logged.aggregate_key]
     # A new cycle of the same length, from the reopen, as in the domain.
     due = logged.occurred_at + timedelta(seconds=complaint.resolution_target_seconds)
     complaint.resolution_cycles.append(TrackedClock(due=due))
     complaint.open = True
     complaint.reopened = True
+    return state
+
+
+def _closed(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+    state.closed.add(state.complaints.pop(logged.aggregate_key))
     return state
 
 
@@ -208,6 +243,7 @@ _HANDLERS: dict[type[Event], Handler[SatisfactionState]] = {
     Complaint.ClientReplied: _client_replied,
     Complaint.Resolved: _resolved,
     Complaint.Reopened: _reopened,
+    Complaint.Closed: _closed,
     Complaint.SlaBreached: _sla_breached,
 }
 
@@ -225,7 +261,7 @@ class SatisfactionView(EngagementView[SatisfactionState, SatisfactionReport]):
     def report(self, state: SatisfactionState, at: datetime) -> SatisfactionReport:
         return SatisfactionReport(
             surveys=_survey_figures(state),
-            complaints=_complaint_figures(list(state.complaints.values()), at),
+            complaints=_complaint_figures(list(state.complaints.values()), state.closed, at),
             sla_breaches=BreachFigures(
                 recorded=len(state.breach_times),
                 occurred_times=tuple(sorted(state.breach_times)),
@@ -250,21 +286,36 @@ def _survey_figures(state: SatisfactionState) -> SurveyFigures:
     )
 
 
-def _complaint_figures(complaints: list[TrackedComplaint], at: datetime) -> ComplaintFigures:
+def _complaint_figures(
+    complaints: list[TrackedComplaint], closed: ClosedComplaints, at: datetime
+) -> ComplaintFigures:
     resolved_once = [c for c in complaints if c.resolution_seconds is not None]
     cycles = [cycle for c in complaints for cycle in c.resolution_cycles]
+    received = len(complaints) + closed.count
+    # Every closed complaint was resolved at least once.
+    ever_resolved = len(resolved_once) + closed.count
     return ComplaintFigures(
-        received=len(complaints),
+        received=received,
         open_by_severity=_by_severity(c for c in complaints if c.open),
         open_past_due_by_severity=_by_severity(c for c in complaints if c.open and c.past_due(at)),
-        first_response_time=_durations(c.first_response_seconds for c in complaints),
-        resolution_time=_durations(c.resolution_seconds for c in complaints),
+        first_response_time=_durations(
+            [c.first_response_seconds for c in complaints], closed.first_response_seconds
+        ),
+        resolution_time=_durations(
+            [c.resolution_seconds for c in complaints], closed.resolution_seconds
+        ),
         sla_compliance={
-            SlaClock.FIRST_RESPONSE: compliance([c.first_response for c in complaints], at),
-            SlaClock.RESOLUTION: compliance(cycles, at),
+            SlaClock.FIRST_RESPONSE: compliance(
+                [c.first_response for c in complaints], at, closed.first_response
+            ),
+            SlaClock.RESOLUTION: compliance(cycles, at, closed.resolution),
         },
-        reopen_rate_percent=percent(sum(c.reopened for c in resolved_once), len(resolved_once)),
-        escalation_rate_percent=percent(sum(c.escalated for c in complaints), len(complaints)),
+        reopen_rate_percent=percent(
+            sum(c.reopened for c in resolved_once) + closed.reopened, ever_resolved
+        ),
+        escalation_rate_percent=percent(
+            sum(c.escalated for c in complaints) + closed.escalated, received
+        ),
     )
 
 
@@ -281,6 +332,6 @@ def _by_severity(complaints: Iterable[TrackedComplaint]) -> dict[Severity, int]:
     return {severity: counts[severity] for severity in Severity}
 
 
-def _durations(seconds: Iterable[float | None]) -> DurationFigures:
-    values = [s for s in seconds if s is not None]
+def _durations(seconds: list[float | None], settled: list[float]) -> DurationFigures:
+    values = [s for s in seconds if s is not None] + settled
     return DurationFigures(len(values), median(values), p90(values))

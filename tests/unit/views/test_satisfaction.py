@@ -404,3 +404,37 @@ def test_the_same_moment_in_another_offset_gives_the_same_report() -> None:
     tokyo = h(5).astimezone(timezone(timedelta(hours=9)))
 
     assert report(log, engagement, tokyo) == report(log, engagement, h(5))
+
+
+def test_closing_complaints_keeps_every_figure_and_forgets_their_details() -> None:
+    # Three complaints: answered in 30 min / resolved in 2 h; answered in 2 h (late,
+    # due in 1 h) / resolved in 10 h (late, due in 8 h) after an escalation; and one
+    # reopened once and resolved again. Closing them must change no figure.
+    log = EventLog()
+    engagement = open_engagement(log, T0)
+    on_time = receive_complaint(log, engagement.id, T0)
+    acknowledge(log, on_time, T0 + timedelta(minutes=30))
+    resolve(log, on_time, T0 + timedelta(hours=2))
+    late = receive_complaint(log, engagement.id, T0)
+    escalate(log, late, T0 + timedelta(minutes=90))
+    acknowledge(log, late, T0 + timedelta(hours=2))
+    resolve(log, late, T0 + timedelta(hours=10))
+    again = receive_complaint(log, engagement.id, T0)
+    acknowledge(log, again, T0 + timedelta(minutes=10))
+    resolve(log, again, T0 + timedelta(hours=1))
+    reopen(log, again, T0 + timedelta(hours=3))
+    resolve(log, again, T0 + timedelta(hours=4))
+    at = T0 + timedelta(days=2)
+    before = VIEW.report(log.state(VIEW, engagement.id), at)
+
+    for complaint in (on_time, late, again):
+        close_complaint(log, complaint, T0 + timedelta(days=1))
+    state = log.state(VIEW, engagement.id)
+    after = VIEW.report(state, at)
+
+    assert state.complaints == {}
+    assert state.closed.count == 3
+    assert after == before
+    # Resolution clocks: on time met, late missed, and both cycles of the reopened
+    # one met (1 h and 1 h against 8 h each): 3 of 4 met.
+    assert after.complaints.sla_compliance[RESOLUTION].percent == Decimal("75.00")
