@@ -39,7 +39,7 @@ class Settings(BaseSettings):
         50, ge=1, description="Times a command is re-decided after losing a write race"
     )
     projector_batch_size: int = Field(
-        10_000, ge=1, description="Events a projector folds and writes per transaction"
+        2000, ge=1, description="Events a projector folds and writes per transaction"
     )
     view_wait_seconds: float = Field(
         2.0, ge=0, description="How long a command waits for the views to show it"

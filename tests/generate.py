@@ -107,6 +107,10 @@ def _complaint(engagement_id: UUID, moments: Moments, rng: random.Random) -> Com
         complaint.resolve(resolution="Fixed", corrective_action="", stamp=moments.stamp("agent"))
         if rng.random() < 0.2:
             complaint.reopen(reason="Again", stamp=moments.stamp("client"))
+        elif rng.random() < 0.8:  # most clients confirm, and the complaint is closed
+            complaint.close(
+                client_confirmed=True, csat=rng.randrange(1, 6), stamp=moments.stamp("client")
+            )
     return complaint
 
 

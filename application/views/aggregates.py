@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from enum import StrEnum
+from functools import cache
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from application.views.base import Event, Handler, LoggedEvent, View
@@ -22,7 +23,12 @@ Row = TypeVar("Row")
 
 
 def aggregate_kind(event: Event) -> str:
-    return type(event).__qualname__.partition(".")[0].lower()
+    return _kind_of_type(type(event))
+
+
+@cache
+def _kind_of_type(event_type: type) -> str:
+    return event_type.__qualname__.partition(".")[0].lower()
 
 
 def on(
@@ -65,7 +71,7 @@ class AggregateRowsView(View[S, R]):
     handlers: ClassVar[Mapping[type[Event], Handler[Any]]]
 
     def key(self, logged: LoggedEvent) -> str | None:
-        return str(logged.aggregate_id) if aggregate_kind(logged.event) == self.kind else None
+        return logged.aggregate_key if aggregate_kind(logged.event) == self.kind else None
 
     def apply(self, state: S, logged: LoggedEvent) -> S:
         before = state.state

@@ -28,7 +28,9 @@ def views_as_of(
     axis: TimeAxis = TimeAxis.RECORDED,
 ) -> dict[str, dict[str, Any]]:
     """For each view, the report of every key the engagement's events touched by `at`."""
-    events = engagement_log(rapport, engagement_id, at, axis)
+    wanted = [view.event_types() for view in views]
+    event_types = None if None in wanted else frozenset().union(*wanted)  # type: ignore[arg-type]
+    events = engagement_log(rapport, engagement_id, at, axis, event_types)
     return {
         view.name: {key: view.report(state, at) for key, state in fold(view, events).items()}
         for view in views

@@ -17,6 +17,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
 from uuid import UUID
 
@@ -39,6 +40,15 @@ class LoggedEvent:
     @property
     def aggregate_id(self) -> UUID:
         return self.event.originator_id
+
+    # Keys as text, worked out once per event rather than once per view.
+    @cached_property
+    def aggregate_key(self) -> str:
+        return str(self.event.originator_id)
+
+    @cached_property
+    def engagement_key(self) -> str:
+        return str(self.engagement_id)
 
     @property
     def name(self) -> str:
@@ -75,6 +85,11 @@ class View(ABC, Generic[S, R]):
     def key(self, logged: LoggedEvent) -> str | None:
         """The key of the state this event changes, or None when it changes none."""
 
+    def event_types(self) -> frozenset[type[Event]] | None:
+        """The event types the view reads, so others need not even be decoded;
+        None when it reads them all."""
+        return None
+
     @abstractmethod
     def initial(self, logged: LoggedEvent) -> S:
         """The state of a key before its first event (`logged`)."""
@@ -100,8 +115,11 @@ class EngagementView(View[S, R]):
 
     def key(self, logged: LoggedEvent) -> str | None:
         if type(logged.event) in self.handlers:
-            return str(logged.engagement_id)
+            return logged.engagement_key
         return None
+
+    def event_types(self) -> frozenset[type[Event]] | None:
+        return frozenset(self.handlers)
 
     def apply(self, state: S, logged: LoggedEvent) -> S:
         handler: Handler[S] | None = self.handlers.get(type(logged.event))

@@ -64,7 +64,9 @@ class BudgetState:
     planned_start: date | None = None
     planned_end: date | None = None
     milestones: dict[str, TrackedMilestone] = field(default_factory=dict)
-    costs: list[CostEntry] = field(default_factory=list)
+    # Costs summed per day and category ("2026-03-02 labour"): every figure needs
+    # no finer grain, and the state stays the same size however many are recorded.
+    costs: dict[str, CostEntry] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,10 @@ def _budget_revised(state: BudgetState, logged: LoggedEvent) -> BudgetState:
 
 def _cost_recorded(state: BudgetState, logged: LoggedEvent) -> BudgetState:
     event = cast(Engagement.CostRecorded, logged.event)
-    state.costs.append(CostEntry(event.amount, event.category, event.incurred_on))
+    key = f"{event.incurred_on.isoformat()} {event.category.value}"
+    earlier = state.costs.get(key)
+    amount = event.amount + (earlier.amount if earlier else 0)
+    state.costs[key] = CostEntry(amount, event.category, event.incurred_on)
     return state
 
 
@@ -131,17 +136,18 @@ class BudgetView(EngagementView[BudgetState, BudgetReport]):
 
     def report(self, state: BudgetState, at: datetime) -> BudgetReport:
         today = at.date()
-        actual = sum((c.amount for c in state.costs), Decimal(0))
+        costs = list(state.costs.values())
+        actual = sum((c.amount for c in costs), Decimal(0))
         elapsed = elapsed_share(state.planned_start, state.planned_end, today)
-        trailing = _cost_between(state.costs, today - timedelta(BURN_WINDOW_DAYS - 1), today)
+        trailing = _cost_between(costs, today - timedelta(BURN_WINDOW_DAYS - 1), today)
         return BudgetReport(
             currency=state.currency,
             original_budget=state.original_budget,
             budget=state.budget,
             actual_cost=actual,
             remaining_budget=state.budget - actual,
-            cost_by_category=_by_category(state.costs),
-            cost_by_week=_by_week(state.costs),
+            cost_by_category=_by_category(costs),
+            cost_by_week=_by_week(costs),
             consumed_percent=percent(actual, state.budget),
             elapsed_percent=rounded_or_none(None if elapsed is None else elapsed * 100),
             burn_rate_per_week=rounded(trailing / WEEKS_IN_WINDOW),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
 from uuid import UUID
+
+from eventsourcing.utils import get_topic
 
 from application.ports import TimeAxis
 from application.views.base import Event, LoggedEvent
@@ -34,12 +37,21 @@ def read_log(
 
 
 def engagement_log(
-    rapport: Rapport, engagement_id: UUID, until: datetime, axis: TimeAxis
+    rapport: Rapport,
+    engagement_id: UUID,
+    until: datetime,
+    axis: TimeAxis,
+    event_types: Collection[type[Event]] | None = None,
 ) -> list[LoggedEvent]:
     """One engagement's events (its own and its children's) known by, or having
-    happened by, `until`, in log order: the prefix an as-of view folds."""
+    happened by, `until`, in log order: the prefix an as-of view folds. With
+    `event_types`, events of other types are skipped before they are decoded."""
     positions = [p.position for p in rapport.index.engagement_positions(engagement_id, until, axis)]
+    notifications = rapport.index.notifications_at(positions)
+    if event_types is not None:
+        topics = {get_topic(event_type) for event_type in event_types}
+        notifications = [n for n in notifications if n.topic in topics]
     return [
         LoggedEvent(n.id, engagement_id, cast(Event, rapport.mapper.to_domain_event(n)))
-        for n in rapport.index.notifications_at(positions)
+        for n in notifications
     ]

@@ -65,14 +65,14 @@ class ProgressReport:
 
 def _requirement_becomes(target: RequirementState) -> Handler[ProgressState]:
     def handler(state: ProgressState, logged: LoggedEvent) -> ProgressState:
-        state.requirements[str(logged.aggregate_id)] = target
+        state.requirements[logged.aggregate_key] = target
         return state
 
     return handler
 
 
 def _change_requested(state: ProgressState, logged: LoggedEvent) -> ProgressState:
-    state.requirements[str(logged.aggregate_id)] = RequirementState.CHANGE_REQUESTED
+    state.requirements[logged.aggregate_key] = RequirementState.CHANGE_REQUESTED
     state.change_requests += 1
     return state
 

@@ -94,7 +94,7 @@ def _noop(state: RiskRegisterState, logged: LoggedEvent) -> RiskRegisterState:
 
 def _identified(state: RiskRegisterState, logged: LoggedEvent) -> RiskRegisterState:
     event = cast(Risk.Identified, logged.event)
-    state.risks[str(logged.aggregate_id)] = TrackedRisk(
+    state.risks[logged.aggregate_key] = TrackedRisk(
         title=event.title, state=RiskState.IDENTIFIED, identified_at=logged.occurred_at
     )
     return state
@@ -102,7 +102,7 @@ def _identified(state: RiskRegisterState, logged: LoggedEvent) -> RiskRegisterSt
 
 def _assessed(state: RiskRegisterState, logged: LoggedEvent) -> RiskRegisterState:
     event = cast(Risk.Assessed, logged.event)
-    risk = state.risks[str(logged.aggregate_id)]
+    risk = state.risks[logged.aggregate_key]
     risk.assessment = LatestAssessment(event.probability, event.impact)
     if risk.state is RiskState.IDENTIFIED:
         risk.state = RiskState.ASSESSED
@@ -111,7 +111,7 @@ def _assessed(state: RiskRegisterState, logged: LoggedEvent) -> RiskRegisterStat
 
 def _response_planned(state: RiskRegisterState, logged: LoggedEvent) -> RiskRegisterState:
     event = cast(Risk.ResponsePlanned, logged.event)
-    risk = state.risks[str(logged.aggregate_id)]
+    risk = state.risks[logged.aggregate_key]
     risk.has_response_plan = True
     risk.next_review_on = event.plan.next_review_on
     if risk.state is not RiskState.OCCURRED:
@@ -121,17 +121,17 @@ def _response_planned(state: RiskRegisterState, logged: LoggedEvent) -> RiskRegi
 
 def _reviewed(state: RiskRegisterState, logged: LoggedEvent) -> RiskRegisterState:
     event = cast(Risk.Reviewed, logged.event)
-    state.risks[str(logged.aggregate_id)].next_review_on = event.next_review_on
+    state.risks[logged.aggregate_key].next_review_on = event.next_review_on
     return state
 
 
 def _occurred(state: RiskRegisterState, logged: LoggedEvent) -> RiskRegisterState:
-    state.risks[str(logged.aggregate_id)].state = RiskState.OCCURRED
+    state.risks[logged.aggregate_key].state = RiskState.OCCURRED
     return state
 
 
 def _closed(state: RiskRegisterState, logged: LoggedEvent) -> RiskRegisterState:
-    risk = state.risks[str(logged.aggregate_id)]
+    risk = state.risks[logged.aggregate_key]
     risk.state = RiskState.CLOSED
     risk.next_review_on = None
     return state

@@ -58,31 +58,31 @@ def _noop(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
 
 
 def _received(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
-    state.complaints[str(logged.aggregate_id)] = ComplaintLoad()
+    state.complaints[logged.aggregate_key] = ComplaintLoad()
     return state
 
 
 def _assigned(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
     event = cast(Complaint.Assigned, logged.event)
-    state.complaints[str(logged.aggregate_id)].assignee = event.agent
+    state.complaints[logged.aggregate_key].assignee = event.agent
     return state
 
 
 def _complaint_opens(is_open: bool) -> Handler[WorkloadState]:
     def handler(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
-        state.complaints[str(logged.aggregate_id)].open = is_open
+        state.complaints[logged.aggregate_key].open = is_open
         return state
 
     return handler
 
 
 def _started(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
-    state.requirements_in_progress[str(logged.aggregate_id)] = logged.event.actor
+    state.requirements_in_progress[logged.aggregate_key] = logged.event.actor
     return state
 
 
 def _work_stops(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
-    state.requirements_in_progress.pop(str(logged.aggregate_id), None)
+    state.requirements_in_progress.pop(logged.aggregate_key, None)
     return state
 
 

@@ -11,6 +11,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError
@@ -68,8 +69,12 @@ class Projector:
         if stop is not None and after >= stop:
             return 0
         events, last = read_log(self.rapport, after, self.batch_size, stop)
-        if last is None:
-            return 0
+        return 0 if last is None else self._apply(after, events, last)
+
+    def _apply(self, after: int, events: list[LoggedEvent], last: int) -> int:
+        """Fold a batch read after position `after` into every view and save it;
+        returns the positions advanced, or 0 when the tables changed underneath
+        (the positions are then read again and the batch must be read again too)."""
         try:
             changes = [self._fold(view, events, last) for view in self.views]
             self.store.save(changes)
@@ -79,7 +84,7 @@ class Projector:
             # A rebuild may have switched a view to a new table and dropped the old.
             log.info("view tables changed underneath; re-reading the catalog")
             self._refresh()
-            return 1
+            return 0
         for change in changes:
             self.positions[change.view.name] = change.position
             self._remember(change)
@@ -117,12 +122,29 @@ class Projector:
             cache.popitem(last=False)
 
     def catch_up(self, stop: int | None = None, progress: Progress | None = None) -> int:
-        """Process batches until the log (or `stop`) is reached; returns events read."""
+        """Process batches until the log (or `stop`) is reached; returns events read.
+
+        The next batch is read (and decoded) while the current one is folded and
+        written, so the database's time and Python's overlap."""
         total = 0
-        while read := self.step(stop):
-            total += read
-            if progress:
-                progress(min(self.positions.values()), read)
+        with ThreadPoolExecutor(1, thread_name_prefix="rapport-log-reader") as reader:
+            after = min(self.positions.values())
+            while stop is None or after < stop:
+                events, last = read_log(self.rapport, after, self.batch_size, stop)
+                while last is not None:
+                    following = reader.submit(read_log, self.rapport, last, self.batch_size, stop)
+                    advanced = self._apply(after, events, last)
+                    if not advanced:
+                        following.cancel()
+                        break
+                    total += advanced
+                    if progress:
+                        progress(last, advanced)
+                    after = last
+                    events, last = following.result()
+                else:
+                    return total
+                after = min(self.positions.values())
         return total
 
     def lag(self) -> dict[str, int]:

@@ -300,14 +300,14 @@ def _upsert_postgres(
     quoted = [conn.dialect.identifier_preparer.quote(name) for name in names]
     statement = (
         f"INSERT INTO {target} ({', '.join(quoted)}) "
-        f"SELECT * FROM unnest({', '.join(f'%s::{cast}[]' for cast in casts)}) "
+        f"SELECT * FROM unnest({', '.join(f'%b::{cast}[]' for cast in casts)}) "
         f"ON CONFLICT ({quoted[0]}) DO UPDATE SET "
         + ", ".join(f"{name} = EXCLUDED.{name}" for name in quoted[1:])
     )
     columns = tuple([row[name] for row in rows] for name in names)
-    # Binary parameters: arrays of bytes and UUIDs cost far less to send than as text.
-    with conn.connection.dbapi_connection.cursor(binary=True) as cursor:  # type: ignore[union-attr]
-        cursor.execute(statement, columns)
+    # Binary parameters (%b): arrays of bytes, UUIDs and text cost far less to
+    # send than as escaped text.
+    conn.exec_driver_sql(statement, columns)
 
 
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:

@@ -1,0 +1,210 @@
+"""View benchmarks on PostgreSQL: catch-up rate against the raw read rate of the
+same log, live lag under steady writes, as-of query time, and a projector's
+memory as the log grows. Run with `make bench`; figures go to docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from statistics import median, quantiles
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from application.commands.base import CommandMeta
+from application.commands.engagement import RecordCost
+from application.ports import TimeAxis
+from application.service import Rapport
+from application.views.as_of import views_as_of
+from application.views.base import EngagementView, View
+from application.views.log import read_log
+from infrastructure.views.projector import ProjectorThread
+from interfaces.bootstrap import ViewRuntime, bootstrap, build_views
+from tests.builders import open_engagement
+from tests.conftest import make_settings
+from tests.generate import generate
+
+pytestmark = pytest.mark.postgres
+
+ROOT = Path(__file__).resolve().parents[2]
+LOG_SIZES = (50_000, 200_000)
+
+
+@pytest.fixture
+def pg(postgres_schema_url: str) -> Iterator[tuple[Rapport, ViewRuntime, str]]:
+    settings = make_settings(postgres_schema_url)
+    app = bootstrap(settings)
+    runtime = build_views(app, settings)
+    try:
+        yield app, runtime, postgres_schema_url
+    finally:
+        runtime.close()
+        app.close()
+
+
+def report(title: str, rows: list[tuple[str, str]]) -> None:
+    print(f"\n## {title}")
+    for name, value in rows:
+        print(f"  {name:<58} {value}")
+
+
+REBUILD = """
+import sys, time
+from interfaces.bootstrap import bootstrap, build_views
+from infrastructure.views.maintenance import rebuild
+from interfaces.settings import Settings
+
+settings = Settings(database_url=sys.argv[1])
+rapport = bootstrap(settings)
+runtime = build_views(rapport, settings)
+position = 0
+started = time.perf_counter()
+while True:
+    notifications = rapport.recorder.select_notifications(
+        start=position, limit=2000, inclusive_of_start=False
+    )
+    if not notifications:
+        break
+    position = notifications[-1].id
+raw = time.perf_counter() - started
+started = time.perf_counter()
+events = rebuild(rapport, runtime.store, runtime.views, batch_size=settings.projector_batch_size)
+projected = time.perf_counter() - started
+peak = open("/proc/self/status").read().split("VmHWM:")[1].split()[0]
+print(events, raw, projected, peak)
+"""
+
+
+def rebuild_in_a_fresh_process(url: str) -> tuple[int, float, float, int]:
+    """Events, raw read seconds, rebuild seconds, peak KiB: in a new process, so its
+    memory is the projector's alone."""
+    done = subprocess.run(
+        [sys.executable, "-c", REBUILD, url],
+        cwd=ROOT,
+        env=dict(os.environ),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    events, raw, projected, peak = done.stdout.split()
+    return int(events), float(raw), float(projected), int(peak)
+
+
+def test_rebuilding_every_view_from_a_long_log(pg: tuple[Rapport, ViewRuntime, str]) -> None:
+    app, _, url = pg
+    rows: list[tuple[str, str]] = []
+    written = 0
+    rate = 0.0
+    for size in LOG_SIZES:
+        written += generate(app, size - written, engagements=50, seed=size)
+        events, raw, projected, peak = rebuild_in_a_fresh_process(url)
+        rate = events / projected
+        rows += [
+            (f"{events:,} events: raw read (select_notifications)", f"{events / raw:8.0f} /s"),
+            (f"{events:,} events: rebuild of all views", f"{rate:8.0f} /s"),
+            (f"{events:,} events: ratio rebuild / raw read", f"{raw / projected:8.2f}"),
+            (f"{events:,} events: projector peak memory (VmHWM)", f"{peak / 1024:8.1f} MiB"),
+        ]
+    report("Rebuilding all views on PostgreSQL (target >= 10,000 events/s)", rows)
+    assert rate >= 10_000
+
+
+def test_live_lag_under_a_steady_hundred_commands_a_second(
+    pg: tuple[Rapport, ViewRuntime, str],
+) -> None:
+    app, runtime, _ = pg
+    engagements = [open_engagement(app) for _ in range(10)]
+    thread = ProjectorThread(runtime.projector(), runtime.event_waiter(), poll=0.5)
+    thread.start()
+    pending: dict[int, float] = {}
+    lags: list[float] = []
+    lock = threading.Lock()
+    writing = threading.Event()
+    writing.set()
+
+    def watch() -> None:
+        while writing.is_set() or pending:
+            reached = min(runtime.store.live_positions().values())
+            now = time.perf_counter()
+            with lock:
+                for position in [p for p in pending if p <= reached]:
+                    lags.append(now - pending.pop(position))
+            time.sleep(0.002)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    seconds, rate = 60, 100
+    started = time.perf_counter()
+    try:
+        for n in range(seconds * rate):
+            time.sleep(max(0.0, started + n / rate - time.perf_counter()))
+            result = app.execute(
+                RecordCost(
+                    engagement_id=engagements[n % 10],
+                    amount=Decimal("12.50"),
+                    category="labour",
+                    incurred_on=date(2026, 3, 1),
+                ),
+                CommandMeta(actor="bench"),
+            )
+            with lock:
+                pending[result.position or 0] = time.perf_counter()
+    finally:
+        writing.clear()
+        watcher.join(timeout=30)
+        thread.stop()
+    achieved = seconds * rate / (time.perf_counter() - started)
+    p95 = quantiles(lags, n=20)[-1]
+    report(
+        "Live lag, commit to every view, PostgreSQL",
+        [
+            ("commands per second achieved", f"{achieved:8.1f}"),
+            ("lag median", f"{median(lags) * 1000:8.1f} ms"),
+            ("lag p95 (target < 250 ms)", f"{p95 * 1000:8.1f} ms"),
+            ("lag max", f"{max(lags) * 1000:8.1f} ms"),
+        ],
+    )
+    assert p95 < 0.250
+
+
+def median_as_of_seconds(
+    app: Rapport, views: list[View[Any, Any]], engagement_id: UUID, at: datetime
+) -> float:
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        views_as_of(app, views, engagement_id, at, TimeAxis.OCCURRED)
+        timings.append(time.perf_counter() - started)
+    return median(timings)
+
+
+def test_as_of_query_for_an_engagement_with_five_thousand_events(
+    pg: tuple[Rapport, ViewRuntime, str],
+) -> None:
+    app, runtime, _ = pg
+    generate(app, 5_000, engagements=1)
+    first_events, _ = read_log(app, 0, 10)
+    (engagement_id,) = {e.engagement_id for e in first_events}
+    now = app.clock.now()
+    figures = [v for v in runtime.views if isinstance(v, EngagementView)]
+    engagement = median_as_of_seconds(app, figures, engagement_id, now)
+    everything = median_as_of_seconds(app, runtime.views, engagement_id, now)
+    report(
+        "As-of query, one engagement with 5,000 events, median of 5",
+        [
+            (
+                f"its figures: the {len(figures)} engagement views (target < 200 ms)",
+                f"{engagement * 1000:8.1f} ms",
+            ),
+            ("every view, with the audit trail and list rows", f"{everything * 1000:8.1f} ms"),
+        ],
+    )
+    assert engagement < 0.200
