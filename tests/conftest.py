@@ -12,7 +12,7 @@ import psycopg
 import pytest
 
 from application.service import Rapport
-from interfaces.bootstrap import bootstrap
+from interfaces.bootstrap import ViewRuntime, bootstrap, build_views
 from interfaces.settings import Settings
 
 DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
@@ -114,3 +114,16 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             f"PostgreSQL tests ran against the real server: {ran} ({details})"
         )
+
+
+@pytest.fixture
+def pg(postgres_schema_url: str) -> Iterator[tuple[Rapport, ViewRuntime, str]]:
+    """The application and its views on a fresh PostgreSQL schema, and that schema's URL."""
+    settings = make_settings(postgres_schema_url)
+    app = bootstrap(settings)
+    runtime = build_views(app, settings)
+    try:
+        yield app, runtime, postgres_schema_url
+    finally:
+        runtime.close()
+        app.close()

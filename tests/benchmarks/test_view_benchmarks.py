@@ -9,7 +9,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -27,27 +26,14 @@ from application.views.as_of import views_as_of
 from application.views.base import EngagementView, View
 from application.views.log import read_log
 from infrastructure.views.projector import ProjectorThread
-from interfaces.bootstrap import ViewRuntime, bootstrap, build_views
+from interfaces.bootstrap import ViewRuntime
 from tests.builders import open_engagement
-from tests.conftest import make_settings
 from tests.generate import generate
 
 pytestmark = pytest.mark.postgres
 
 ROOT = Path(__file__).resolve().parents[2]
 LOG_SIZES = (50_000, 200_000)
-
-
-@pytest.fixture
-def pg(postgres_schema_url: str) -> Iterator[tuple[Rapport, ViewRuntime, str]]:
-    settings = make_settings(postgres_schema_url)
-    app = bootstrap(settings)
-    runtime = build_views(app, settings)
-    try:
-        yield app, runtime, postgres_schema_url
-    finally:
-        runtime.close()
-        app.close()
 
 
 def report(title: str, rows: list[tuple[str, str]]) -> None:

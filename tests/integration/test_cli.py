@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
 from application.commands.complaint import AddComplaintNote
 from application.service import Rapport
@@ -26,31 +26,16 @@ from domain.requirement import Requirement, RequirementState
 from domain.risk import Risk, RiskState
 from interfaces.bootstrap import bootstrap
 from interfaces.cli.demo import load_demo
-from interfaces.cli.main import app as cli_app
 from tests.builders import open_engagement, receive_complaint, run
 from tests.conftest import FakeClock, make_settings
+from tests.integration.conftest import Cli
 
-Cli = Callable[..., Result]
 T = TypeVar("T")
 UUID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 SUMMARY = re.compile(
     r"Demo loaded: (\d+) engagements, (\d+) requirements, (\d+) complaints, (\d+) risks, "
     r"(\d+) events\."
 )
-
-
-@pytest.fixture
-def cli(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Cli:
-    """Run `rapport ARGS...` on the test's database, as a shell would."""
-    monkeypatch.setenv("RAPPORT_DATABASE_URL", database_url)
-    # Wide enough that no table column folds an id or a time across lines.
-    monkeypatch.setenv("COLUMNS", "250")
-    runner = CliRunner()
-
-    def invoke(*args: str) -> Result:
-        return runner.invoke(cli_app, list(args))
-
-    return invoke
 
 
 @pytest.fixture

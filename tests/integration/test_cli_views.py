@@ -21,17 +21,15 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import update
-from typer.testing import CliRunner, Result
 
 from application.service import Rapport
 from application.views.catalog import all_views
 from interfaces.bootstrap import ViewRuntime, bootstrap, build_views
 from interfaces.cli.demo import load_demo
-from interfaces.cli.main import app as cli_app
 from tests.builders import open_engagement
 from tests.conftest import FakeClock, make_settings
+from tests.integration.conftest import Cli
 
-Cli = Callable[..., Result]
 ROOT = Path(__file__).resolve().parents[2]
 VIEW_NAMES = [view.name for view in all_views()]
 ROW = re.compile(r"^│ (\w+)\s+│\s+(\d+) │\s+(\d+) │\s+(\d+) │\s+(\d+) │$", re.MULTILINE)
@@ -45,19 +43,6 @@ class Status:
     position: int
     head: int
     lag: int
-
-
-@pytest.fixture
-def cli(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Cli:
-    """Run `rapport ARGS...` on the test's database, as a shell would."""
-    monkeypatch.setenv("RAPPORT_DATABASE_URL", database_url)
-    monkeypatch.setenv("COLUMNS", "250")  # no table cell folds across lines
-    runner = CliRunner()
-
-    def invoke(*args: str) -> Result:
-        return runner.invoke(cli_app, list(args))
-
-    return invoke
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,25 +16,12 @@ from sqlalchemy import text
 
 from application.service import Rapport
 from infrastructure.views.maintenance import statuses, verify
-from interfaces.bootstrap import ViewRuntime, bootstrap, build_views
-from tests.conftest import make_settings
+from interfaces.bootstrap import ViewRuntime
 from tests.generate import generate
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def pg(postgres_schema_url: str) -> Iterator[tuple[Rapport, ViewRuntime, str]]:
-    settings = make_settings(postgres_schema_url)
-    app = bootstrap(settings)
-    runtime = build_views(app, settings)
-    try:
-        yield app, runtime, postgres_schema_url
-    finally:
-        runtime.close()
-        app.close()
 
 
 def start_projector(

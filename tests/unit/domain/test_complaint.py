@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import copy
 import typing
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -19,7 +18,8 @@ from domain.complaint import (
     Severity,
     SlaClock,
 )
-from domain.errors import DomainError, InvalidValue, RuleViolation
+from domain.errors import InvalidValue
+from tests.unit.domain.checks import assert_invalid, assert_rule, replay
 
 S = ComplaintState
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
@@ -119,38 +119,6 @@ def complaint_in(state: ComplaintState) -> Complaint:
         step(complaint, stamp_at(minutes))
     assert complaint.state is state
     return complaint
-
-
-def assert_refused(c: Complaint, command: Callable[[], None]) -> DomainError:
-    """Run a command that must be refused, and check it left `c` exactly as it was."""
-    before = copy.deepcopy(c)
-    with pytest.raises(DomainError) as caught:
-        command()
-    assert c.version == before.version
-    assert c.pending_events == before.pending_events
-    assert c == before
-    return caught.value
-
-
-def assert_rule(c: Complaint, command: Callable[[], None], rule: str) -> None:
-    error = assert_refused(c, command)
-    assert isinstance(error, RuleViolation)
-    assert error.rule == rule
-
-
-def assert_invalid(c: Complaint, command: Callable[[], None], field: str) -> None:
-    error = assert_refused(c, command)
-    assert isinstance(error, InvalidValue)
-    assert error.field == field
-
-
-def replay(c: Complaint) -> Complaint:
-    events = c.collect_events()
-    rebuilt = events[0].mutate(None)
-    for event in events[1:]:
-        rebuilt = event.mutate(rebuilt)
-    assert isinstance(rebuilt, Complaint)
-    return rebuilt
 
 
 # Receiving

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import copy
 import typing
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -10,7 +9,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from domain.base import Stamp
-from domain.errors import DomainError, InvalidValue, RuleViolation
+from domain.errors import InvalidValue
 from domain.requirement import (
     AcceptanceCriterion,
     Requirement,
@@ -18,6 +17,7 @@ from domain.requirement import (
     RequirementSource,
     RequirementState,
 )
+from tests.unit.domain.checks import assert_invalid, assert_rule, replay
 
 S = RequirementState
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
@@ -98,39 +98,6 @@ def requirement_in(state: RequirementState) -> Requirement:
         step(requirement, stamp_at(minutes))
     assert requirement.state is state
     return requirement
-
-
-def assert_refused(r: Requirement, command: Callable[[], None]) -> DomainError:
-    """Run a command that must be refused, and check it left `r` exactly as it was."""
-    before = copy.deepcopy(r)
-    with pytest.raises(DomainError) as caught:
-        command()
-    assert r.version == before.version
-    assert r.pending_events == before.pending_events
-    assert r == before
-    return caught.value
-
-
-def assert_rule(r: Requirement, command: Callable[[], None], rule: str) -> RuleViolation:
-    error = assert_refused(r, command)
-    assert isinstance(error, RuleViolation)
-    assert error.rule == rule
-    return error
-
-
-def assert_invalid(r: Requirement, command: Callable[[], None], field: str) -> None:
-    error = assert_refused(r, command)
-    assert isinstance(error, InvalidValue)
-    assert error.field == field
-
-
-def replay(r: Requirement) -> Requirement:
-    events = r.collect_events()
-    rebuilt = events[0].mutate(None)
-    for event in events[1:]:
-        rebuilt = event.mutate(rebuilt)
-    assert isinstance(rebuilt, Requirement)
-    return rebuilt
 
 
 def test_capture_records_a_captured_requirement_with_cleaned_fields() -> None:

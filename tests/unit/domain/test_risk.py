@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import copy
 import typing
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -10,7 +9,7 @@ from uuid import uuid4
 import pytest
 
 from domain.base import Stamp
-from domain.errors import DomainError, InvalidValue, RuleViolation
+from domain.errors import InvalidValue
 from domain.risk import (
     Assessment,
     ResponsePlan,
@@ -21,6 +20,7 @@ from domain.risk import (
     RiskState,
     risk_level,
 )
+from tests.unit.domain.checks import assert_invalid, assert_rule, replay
 
 S = RiskState
 T0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
@@ -92,38 +92,6 @@ def risk_in(state: RiskState) -> Risk:
         step(risk, stamp_at(minutes))
     assert risk.state is state
     return risk
-
-
-def assert_refused(r: Risk, command: Callable[[], None]) -> DomainError:
-    """Run a command that must be refused, and check it left `r` exactly as it was."""
-    before = copy.deepcopy(r)
-    with pytest.raises(DomainError) as caught:
-        command()
-    assert r.version == before.version
-    assert r.pending_events == before.pending_events
-    assert r == before
-    return caught.value
-
-
-def assert_rule(r: Risk, command: Callable[[], None], rule: str) -> None:
-    error = assert_refused(r, command)
-    assert isinstance(error, RuleViolation)
-    assert error.rule == rule
-
-
-def assert_invalid(r: Risk, command: Callable[[], None], field: str) -> None:
-    error = assert_refused(r, command)
-    assert isinstance(error, InvalidValue)
-    assert error.field == field
-
-
-def replay(r: Risk) -> Risk:
-    events = r.collect_events()
-    rebuilt = events[0].mutate(None)
-    for event in events[1:]:
-        rebuilt = event.mutate(rebuilt)
-    assert isinstance(rebuilt, Risk)
-    return rebuilt
 
 
 def test_identify_records_an_open_unassessed_risk() -> None:
