@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
@@ -60,6 +61,13 @@ def require_postgres() -> None:
 def postgres_schema_url() -> Iterator[str]:
     """A PostgreSQL URL pointing at a fresh schema, dropped after the test."""
     require_postgres()
+    with fresh_schema() as url:
+        yield url
+
+
+@contextmanager
+def fresh_schema() -> Iterator[str]:
+    """A PostgreSQL URL pointing at a new schema, dropped on leaving."""
     schema = f"test_{uuid4().hex[:16]}"
     with psycopg.connect(postgres_url(), autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')

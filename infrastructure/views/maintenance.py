@@ -8,7 +8,6 @@ from typing import Any
 
 from application.service import Rapport
 from application.views.base import View
-from infrastructure.views.locks import exclusive
 from infrastructure.views.projector import Progress, Projector
 from infrastructure.views.store import ViewStore
 
@@ -26,7 +25,7 @@ def rebuild(
     The live tables keep answering (and their projector keeps following) until
     the switch, which happens in one transaction per view. Returns events read."""
     names = [f"rebuild:{view.name}" for view in views]
-    with exclusive(store.engine, names):
+    with store.exclusive(names):
         generations = {
             view.name: store.create_generation(view, live=False).number for view in views
         }

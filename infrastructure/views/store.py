@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -92,8 +93,14 @@ class ViewStore:
             Column("live", Boolean, nullable=False),
         )
         self._tables: dict[tuple[str, int], Table] = {}
-        with exclusive(engine, ["view-catalog"]):
+        with self.exclusive(["view-catalog"]):
             self.catalog.create(engine, checkfirst=True)
+
+    @contextmanager
+    def exclusive(self, names: Sequence[str]) -> Iterator[None]:
+        """Hold the named locks among the processes that share these view tables."""
+        with exclusive(self.engine, names, schema=self.metadata.schema):
+            yield
 
     # The catalog
 
@@ -107,7 +114,7 @@ class ViewStore:
         found = self._live(view.name)
         if found is not None:
             return found
-        with exclusive(self.engine, ["view-catalog"]):
+        with self.exclusive(["view-catalog"]):
             # Looked for again under the lock: another process may have just made it.
             return self._live(view.name) or self._create_generation(view, live=True)
 
@@ -124,7 +131,7 @@ class ViewStore:
         return bool(fingerprint == schema_fingerprint(view))
 
     def create_generation(self, view: View[Any, Any], *, live: bool) -> Generation:
-        with exclusive(self.engine, ["view-catalog"]):
+        with self.exclusive(["view-catalog"]):
             return self._create_generation(view, live=live)
 
     def _create_generation(self, view: View[Any, Any], *, live: bool) -> Generation:
@@ -178,7 +185,7 @@ class ViewStore:
         """Each view's live position, in one read."""
         query = select(self.catalog.c.view, self.catalog.c.position).where(self.catalog.c.live)
         with self.engine.connect() as conn:
-            return dict(conn.execute(query).tuples().all())
+            return dict(conn.execute(query).all())
 
     def wait(self, position: int, views: Sequence[str], timeout: float) -> bool:
         """Poll the live positions of `views` until all reach `position` or time runs out."""

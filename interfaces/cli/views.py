@@ -12,7 +12,6 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
-from infrastructure.views.locks import exclusive
 from infrastructure.views.maintenance import rebuild, rebuild_outdated, statuses, verify
 from infrastructure.views.projector import ProjectorThread
 from interfaces.bootstrap import ViewRuntime, build_views
@@ -55,7 +54,7 @@ def project(view: ViewNames = None) -> None:
         views = runtime.select(view or ())
         names = [f"live:{v.name}" for v in views]
         console.print(f"Waiting for the projector lock of: {', '.join(v.name for v in views)}")
-        with exclusive(runtime.store.engine, names):
+        with runtime.store.exclusive(names):
             rebuilt = rebuild_outdated(runtime.rapport, runtime.store, views)
             if rebuilt:
                 console.print(f"Rebuilt for a new schema: {', '.join(rebuilt)}")
