@@ -8,7 +8,7 @@ from typing import Any
 
 from application.service import Rapport
 from application.views.base import View
-from infrastructure.views.projector import Progress, Projector
+from infrastructure.views.projector import DEFAULT_CACHE_SIZE, Progress, Projector
 from infrastructure.views.store import ViewStore
 
 
@@ -18,6 +18,7 @@ def rebuild(
     views: Sequence[View[Any, Any]],
     *,
     batch_size: int = 2000,
+    cache_size: int = DEFAULT_CACHE_SIZE,
     progress: Progress | None = None,
 ) -> int:
     """Fold the whole log into new tables for `views`, then make them live.
@@ -29,7 +30,14 @@ def rebuild(
         generations = {
             view.name: store.create_generation(view, live=False).number for view in views
         }
-        projector = Projector(rapport, store, views, batch_size=batch_size, generations=generations)
+        projector = Projector(
+            rapport,
+            store,
+            views,
+            batch_size=batch_size,
+            generations=generations,
+            cache_size=cache_size,
+        )
         total = projector.catch_up(progress=progress)
         for view in views:
             store.switch_live(view, generations[view.name])

@@ -25,6 +25,10 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # (position reached, events applied in the batch)
 
+# States per view kept between batches: enough to spare most reads during a
+# catch-up, and a bound on a projector's memory whatever the log's length.
+DEFAULT_CACHE_SIZE = 5000
+
 
 class Projector:
     """Folds the log into views' tables.
@@ -40,7 +44,7 @@ class Projector:
         *,
         batch_size: int = 2000,
         generations: dict[str, int] | None = None,
-        cache_size: int = 5000,
+        cache_size: int = DEFAULT_CACHE_SIZE,
     ) -> None:
         self.rapport = rapport
         self.store = store

@@ -25,7 +25,7 @@ from application.service import Rapport
 from application.views.as_of import views_as_of
 from application.views.base import EngagementView, View
 from application.views.log import read_log
-from infrastructure.views.projector import ProjectorThread
+from infrastructure.views.projector import DEFAULT_CACHE_SIZE, ProjectorThread
 from interfaces.bootstrap import ViewRuntime
 from tests.builders import open_engagement
 from tests.generate import generate
@@ -49,6 +49,7 @@ from infrastructure.views.maintenance import rebuild
 from interfaces.settings import Settings
 
 settings = Settings(database_url=sys.argv[1])
+cache_size = int(sys.argv[2])
 rapport = bootstrap(settings)
 runtime = build_views(rapport, settings)
 position = 0
@@ -62,18 +63,26 @@ while True:
     position = notifications[-1].id
 raw = time.perf_counter() - started
 started = time.perf_counter()
-events = rebuild(rapport, runtime.store, runtime.views, batch_size=settings.projector_batch_size)
+events = rebuild(
+    rapport,
+    runtime.store,
+    runtime.views,
+    batch_size=settings.projector_batch_size,
+    cache_size=cache_size,
+)
 projected = time.perf_counter() - started
 peak = open("/proc/self/status").read().split("VmHWM:")[1].split()[0]
 print(events, raw, projected, peak)
 """
 
 
-def rebuild_in_a_fresh_process(url: str) -> tuple[int, float, float, int]:
+def rebuild_in_a_fresh_process(
+    url: str, cache_size: int = DEFAULT_CACHE_SIZE
+) -> tuple[int, float, float, int]:
     """Events, raw read seconds, rebuild seconds, peak KiB: in a new process, so its
     memory is the projector's alone."""
     done = subprocess.run(
-        [sys.executable, "-c", REBUILD, url],
+        [sys.executable, "-c", REBUILD, url, str(cache_size)],
         cwd=ROOT,
         env=dict(os.environ),
         check=True,
@@ -92,12 +101,15 @@ def test_rebuilding_every_view_from_a_long_log(pg: tuple[Rapport, ViewRuntime, s
     for size in LOG_SIZES:
         written += generate(app, size - written, engagements=50, seed=size)
         events, raw, projected, peak = rebuild_in_a_fresh_process(url)
+        # Without the state cache, what is left is the interpreter and the folds' states.
+        *_, uncached_peak = rebuild_in_a_fresh_process(url, cache_size=0)
         rate = events / projected
         rows += [
             (f"{events:,} events: raw read (select_notifications)", f"{events / raw:8.0f} /s"),
             (f"{events:,} events: rebuild of all views", f"{rate:8.0f} /s"),
             (f"{events:,} events: ratio rebuild / raw read", f"{raw / projected:8.2f}"),
             (f"{events:,} events: projector peak memory (VmHWM)", f"{peak / 1024:8.1f} MiB"),
+            (f"{events:,} events: the same, no state cache", f"{uncached_peak / 1024:8.1f} MiB"),
         ]
     report("Rebuilding all views on PostgreSQL (target >= 10,000 events/s)", rows)
     assert rate >= 10_000
