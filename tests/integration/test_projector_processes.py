@@ -46,11 +46,11 @@ def lowest_position(app: Rapport, runtime: ViewRuntime) -> int:
     return min(s.position for s in statuses(app, runtime.store, runtime.views))
 
 
-def wait_until(condition, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+def wait_until(condition, timeout: float = 60.0, poll: float = 0.1) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.1)
+        time.sleep(poll)
 
 
 def test_a_projector_killed_twenty_times_leaves_views_equal_to_a_rebuild(
@@ -59,19 +59,20 @@ def test_a_projector_killed_twenty_times_leaves_views_equal_to_a_rebuild(
     app, runtime, url = pg
     generate(app, 20_000)
     rng = random.Random(20)
-    kills_during_catch_up = 0
+    reached = []
     for _ in range(20):
         before = lowest_position(app, runtime)
-        process = start_projector(url)
-        time.sleep(rng.uniform(0.8, 2.0))
+        process = start_projector(url, batch_size=100)
+        # Killed at a random moment once it is committing batches, so that
+        # every kill lands in the middle of the catch-up.
+        wait_until(lambda: lowest_position(app, runtime) > before, poll=0.005)  # noqa: B023
+        time.sleep(rng.uniform(0.0, 0.1))
         process.send_signal(signal.SIGKILL)
         process.wait()
-        after = lowest_position(app, runtime)
-        kills_during_catch_up += before < after < app.head()
+        reached.append(lowest_position(app, runtime))
 
+    assert reached[-1] < app.head(), f"caught up before the last kill: {reached}"
     runtime.projector().catch_up()
-
-    assert kills_during_catch_up >= 3
     assert verify(app, runtime.store, runtime.views) == []
     (audit,) = runtime.select(["audit"])
     audit_rows = runtime.store.stored(audit, runtime.store.live(audit).number)
