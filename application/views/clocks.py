@@ -79,20 +79,14 @@ class SlaCompliance:
     percent: Decimal | None  # met / (answered + unanswered_past_due) * 100
 
 
-def compliance(
-    clocks: list[TrackedClock], at: datetime, settled: Settled | None = None
-) -> SlaCompliance:
+def compliance(clocks: list[TrackedClock], at: datetime, settled: Settled) -> SlaCompliance:
     """Met / (answered + unanswered past due) at `at`; clocks not yet due are left out.
 
-    `settled` adds clocks already answered and folded into counts."""
+    `settled` adds the clocks already answered and folded into counts."""
     answered = [c for c in clocks if not c.running]
-    met = sum(1 for c in answered if c.outcome(at) is ClockOutcome.MET)
+    met = settled.met + sum(1 for c in answered if c.outcome(at) is ClockOutcome.MET)
+    answered_count = settled.answered + len(answered)
     past_due = sum(1 for c in clocks if c.past_due(at))
-    if settled is not None:
-        met += settled.met
-        answered_count = len(answered) + settled.answered
-    else:
-        answered_count = len(answered)
     return SlaCompliance(
         met=met,
         answered=answered_count,

@@ -67,14 +67,6 @@ class Projector:
                 self.generations[view.name] = self.store.live(view).number
             self.positions[view.name] = self.store.position(view.name, self.generations[view.name])
 
-    def step(self, stop: int | None = None) -> int:
-        """Process one batch; returns how many positions it advanced (0: caught up)."""
-        after = min(self.positions.values())
-        if stop is not None and after >= stop:
-            return 0
-        events, last = read_log(self.rapport, after, self.batch_size, stop)
-        return 0 if last is None else self._apply(after, events, last)
-
     def _apply(self, after: int, events: list[LoggedEvent], last: int) -> int:
         """Fold a batch read after position `after` into every view and save it;
         returns the positions advanced, or 0 when the tables changed underneath
