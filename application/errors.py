@@ -14,6 +14,7 @@ __all__ = [
     "ApplicationError",
     "ConcurrencyConflict",
     "DomainError",
+    "Forbidden",
     "IdempotencyKeyReused",
     "InvalidValue",
     "NotFound",
@@ -55,3 +56,11 @@ class IdempotencyKeyReused(ApplicationError):
     def __init__(self, key: str) -> None:
         super().__init__(f"idempotency key {key!r} was already used for a different command")
         self.key = key
+
+
+class Forbidden(ApplicationError):
+    """The caller's role does not allow the operation."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -5,14 +5,16 @@ Infrastructure provides the implementations; the composition root wires them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 from uuid import UUID
 
 from eventsourcing.persistence import Notification
+
+from application.views.base import View
 
 
 class Clock(Protocol):
@@ -94,9 +96,10 @@ class EventIndex(Protocol):
         ...
 
     def engagement_positions(
-        self, engagement_id: UUID, until: datetime, axis: TimeAxis
+        self, engagement_id: UUID, until: datetime, axis: TimeAxis, after: int = 0
     ) -> Sequence[IndexedPosition]:
-        """The engagement's events (its own and its children's) up to `until`, in log order."""
+        """The engagement's events (its own and its children's) after log position
+        `after` and up to `until`, in log order."""
         ...
 
 
@@ -104,4 +107,60 @@ class ViewTracker(Protocol):
     def wait(self, position: int, views: Sequence[str], timeout: float) -> bool:
         """True once every named view has processed the log up to `position`;
         False if `timeout` seconds pass first."""
+        ...
+
+
+@dataclass(frozen=True)
+class RowQuery:
+    """One page of a view's rows: those whose columns equal `where`, in key order
+    (or by `order_by`, an integer column), after the row `after`.
+
+    `client_id`, when given, keeps only rows of that client's engagements."""
+
+    where: Mapping[str, Any] = field(default_factory=dict)
+    after: str | None = None
+    limit: int = 50
+    client_id: UUID | None = None
+    order_by: str | None = None
+
+
+class ViewRows(Protocol):
+    """Reading the live view tables."""
+
+    def page(self, view: View[Any, Any], query: RowQuery) -> list[tuple[str, Any]]:
+        """(key, state) pairs of the page, in order."""
+        ...
+
+    def by_keys(self, view: View[Any, Any], keys: Sequence[str]) -> dict[str, Any]:
+        """The states stored under these keys; missing keys are left out."""
+        ...
+
+    def live_positions(self) -> dict[str, int]:
+        """Each view's position in the log."""
+        ...
+
+
+@dataclass(frozen=True)
+class TokenRecord:
+    """A stored API token: everything but the secret, which is kept only as a hash."""
+
+    token_id: UUID
+    name: str
+    role: str
+    client_id: UUID | None
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+
+class TokenStore(Protocol):
+    def add(self, record: TokenRecord, secret_hash: str) -> None: ...
+
+    def find(self, secret_hash: str) -> TokenRecord | None:
+        """The token with this hash, revoked or not; None when there is none."""
+        ...
+
+    def all(self) -> list[TokenRecord]: ...
+
+    def revoke(self, token_id: UUID, at: datetime) -> TokenRecord | None:
+        """Marks the token revoked; returns it, or None when there is no such token."""
         ...

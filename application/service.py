@@ -28,7 +28,7 @@ from application.commands.base import (
     CreateCommand,
     Decision,
 )
-from application.errors import ConcurrencyConflict, IdempotencyKeyReused, NotFound
+from application.errors import ConcurrencyConflict, Forbidden, IdempotencyKeyReused, NotFound
 from application.ports import (
     Clock,
     EventIndex,
@@ -103,6 +103,8 @@ class Rapport(Application[UUID]):
         A lost write race is decided again on the new state, up to `max_attempts`
         times, unless the caller pinned `expected_version`. A command whose
         idempotency key was already accepted returns that first result."""
+        if meta.principal is not None:
+            meta.principal.check_command(command)
         fingerprint = command.fingerprint() if meta.idempotency_key else ""
         if meta.idempotency_key:
             earlier = self.index.idempotency_record(meta.idempotency_key)
@@ -128,10 +130,18 @@ class Rapport(Application[UUID]):
     ) -> tuple[EventSourcedAggregate, tuple[UUID, ...]]:
         """The aggregate with the command's events pending, and the ids it created."""
         if isinstance(command, CreateCommand):
+            engagement_id = getattr(command, "engagement_id", None)
+            if engagement_id is not None:
+                self._check_scope(meta, engagement_id, "engagement", engagement_id)
+            elif meta.principal is not None and meta.principal.is_client:
+                raise Forbidden("a client may only act on its own engagements")
             decision = _Decision(self, self._stamp(meta))
             return command.create(decision), tuple(decision.created_ids)
         assert isinstance(command, ChangeCommand)
         aggregate = self.get(command.target_id, command.target_class)
+        self._check_scope(
+            meta, engagement_id_of(aggregate), kind_of(command.target_class), aggregate.id
+        )
         if meta.expected_version is not None and aggregate.version != meta.expected_version:
             raise ConcurrencyConflict(aggregate.id, meta.expected_version, aggregate.version)
         # Stamped after loading, so a default "now" is never earlier than an event
@@ -139,6 +149,19 @@ class Rapport(Application[UUID]):
         decision = _Decision(self, self._stamp(meta))
         command.change(aggregate, decision)
         return aggregate, tuple(decision.created_ids)
+
+    def _check_scope(self, meta: CommandMeta, engagement_id: UUID, kind: str, target: UUID) -> None:
+        """A client acts only on its own client's engagements; anything else is,
+        as far as it can tell, not there."""
+        principal = meta.principal
+        if principal is None or not principal.is_client:
+            return
+        try:
+            client_id = self.get(engagement_id, Engagement).client_id
+        except NotFound:
+            client_id = None
+        if not principal.sees_client(client_id):
+            raise NotFound(kind, target)
 
     def _save_decided(
         self,

@@ -12,6 +12,7 @@ from uuid import UUID
 from domain.base import EventSourcedAggregate, Stamp
 
 if TYPE_CHECKING:
+    from application.access import Principal
     from domain.engagement import Engagement
 
 
@@ -23,6 +24,9 @@ class CommandMeta:
     occurred_at: datetime | None = None
     expected_version: int | None = None
     idempotency_key: str | None = None
+    # Whose permissions the command is checked against; None for trusted
+    # callers inside the process (the demo loader, tests of the domain rules).
+    principal: Principal | None = None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import NoReturn
+from uuid import UUID
 
 import typer
 from rich.console import Console
@@ -38,3 +40,19 @@ def application() -> Iterator[Rapport]:
         fail(str(error))
     finally:
         rapport.close()
+
+
+def parse_id(text: str) -> UUID:
+    try:
+        return UUID(text)
+    except ValueError:
+        fail(f"{text!r} is not an id (expected a UUID)")
+
+
+def parse_time(text: str) -> datetime:
+    """ISO 8601 date or time; without an offset it is taken as UTC."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        fail(f"{text!r} is not an ISO 8601 time (for example 2026-03-01T12:00:00+00:00)")
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

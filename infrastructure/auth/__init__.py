@@ -1,0 +1,1 @@
+"""Storage for API tokens: who may call Rapport, kept only as hashes."""
