@@ -42,11 +42,15 @@ def engagement_log(
     until: datetime,
     axis: TimeAxis,
     event_types: Collection[type[Event]] | None = None,
+    *,
+    after: int = 0,
 ) -> list[LoggedEvent]:
     """One engagement's events (its own and its children's) known by, or having
-    happened by, `until`, in log order: the prefix an as-of view folds. With
+    happened by, `until`, and after log position `after`, in log order: the prefix
+    an as-of view folds, or what a subscriber has not seen yet. With
     `event_types`, events of other types are skipped before they are decoded."""
-    positions = [p.position for p in rapport.index.engagement_positions(engagement_id, until, axis)]
+    indexed = rapport.index.engagement_positions(engagement_id, until, axis, after)
+    positions = [p.position for p in indexed]
     notifications = rapport.index.notifications_at(positions)
     if event_types is not None:
         topics = {get_topic(event_type) for event_type in event_types}

@@ -151,12 +151,13 @@ class PostgresRecorder(PostgresApplicationRecorder):
         return {row["position"]: row["engagement_id"] for row in rows}
 
     def engagement_positions(
-        self, engagement_id: UUID, until: datetime, axis: TimeAxis
+        self, engagement_id: UUID, until: datetime, axis: TimeAxis, after: int = 0
     ) -> Sequence[IndexedPosition]:
         rows = self._select(
             "SELECT position, aggregate_id, version FROM {index} "
-            f"WHERE engagement_id = %s AND {TIME_COLUMN[axis]} <= %s ORDER BY position",
-            (engagement_id, until),
+            f"WHERE engagement_id = %s AND position > %s AND {TIME_COLUMN[axis]} <= %s "
+            "ORDER BY position",
+            (engagement_id, after, until),
         )
         return [IndexedPosition(r["position"], r["aggregate_id"], r["version"]) for r in rows]
 

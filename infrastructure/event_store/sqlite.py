@@ -110,12 +110,13 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
         return {position: UUID(engagement_id) for position, engagement_id in rows}
 
     def engagement_positions(
-        self, engagement_id: UUID, until: datetime, axis: TimeAxis
+        self, engagement_id: UUID, until: datetime, axis: TimeAxis, after: int = 0
     ) -> Sequence[IndexedPosition]:
         rows = self._select(
             f"SELECT position, aggregate_id, version FROM {INDEX_TABLE} "
-            f"WHERE engagement_id = ? AND {TIME_COLUMN[axis]} <= ? ORDER BY position",
-            (engagement_id.hex, sqlite_time(until)),
+            f"WHERE engagement_id = ? AND position > ? AND {TIME_COLUMN[axis]} <= ? "
+            "ORDER BY position",
+            (engagement_id.hex, after, sqlite_time(until)),
         )
         return [IndexedPosition(p, UUID(a), v) for p, a, v in rows]
 

@@ -161,14 +161,24 @@ class ProjectorThread(threading.Thread):
         self.stopping = threading.Event()
 
     def run(self) -> None:
-        while not self.stopping.is_set():
-            try:
-                if self.projector.catch_up() == 0:
-                    self.wait_for_events(self.poll)
-            except Exception:  # keep following; the next round retries the batch
-                log.exception("projector failed; retrying")
-                self.stopping.wait(self.poll)
+        follow(self.projector, self.wait_for_events, self.poll, self.stopping)
 
     def stop(self) -> None:
         self.stopping.set()
         self.join()
+
+
+def follow(
+    projector: Projector,
+    wait_for_events: Callable[[float], None],
+    poll: float,
+    stopping: threading.Event,
+) -> None:
+    """Keep the projector caught up with the log until `stopping` is set."""
+    while not stopping.is_set():
+        try:
+            if projector.catch_up() == 0:
+                wait_for_events(poll)
+        except Exception:  # keep following; the next round retries the batch
+            log.exception("projector failed; retrying")
+            stopping.wait(poll)

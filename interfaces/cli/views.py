@@ -12,8 +12,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
-from infrastructure.views.maintenance import rebuild, rebuild_outdated, statuses, verify
-from infrastructure.views.projector import ProjectorThread
+from infrastructure.views.maintenance import rebuild, statuses, verify
 from interfaces.bootstrap import ViewRuntime, build_views
 from interfaces.cli.common import application, console, fail
 
@@ -51,24 +50,23 @@ def project(view: ViewNames = None) -> None:
     One projector per view runs at a time across processes; a second one waits
     and takes over when the first stops."""
     with view_runtime() as runtime:
-        views = runtime.select(view or ())
-        names = [f"live:{v.name}" for v in views]
-        console.print(f"Waiting for the projector lock of: {', '.join(v.name for v in views)}")
-        with runtime.store.exclusive(names):
-            rebuilt = rebuild_outdated(runtime.rapport, runtime.store, views)
-            if rebuilt:
-                console.print(f"Rebuilt for a new schema: {', '.join(rebuilt)}")
-            thread = ProjectorThread(runtime.projector(view or ()), runtime.event_waiter())
-            signal.signal(signal.SIGTERM, lambda *_: thread.stopping.set())
-            console.print("Projecting; Ctrl-C stops.")
-            thread.start()
-            try:
-                while thread.is_alive():
-                    thread.join(timeout=0.5)
-            except KeyboardInterrupt:
+        worker = runtime.worker(view or ())
+        names = ", ".join(v.name for v in worker.views)
+        console.print(f"Waiting for the projector lock of: {names}")
+        signal.signal(signal.SIGTERM, lambda *_: worker.stopping.set())
+        worker.start()
+        try:
+            while not worker.following.wait(0.5) and worker.is_alive():
                 pass
-            finally:
-                thread.stop()
+            if worker.rebuilt:
+                console.print(f"Rebuilt for a new schema: {', '.join(worker.rebuilt)}")
+            console.print("Projecting; Ctrl-C stops.")
+            while worker.is_alive():
+                worker.join(timeout=0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            worker.stop()
 
 
 def replay(view: ViewNames = None) -> None:

@@ -1,0 +1,168 @@
+"""The read side: pages of the live views, their rows by id, and views as of a past moment.
+
+Every question is asked as a principal, and the answer holds only what that
+principal may see: a client principal sees its own client's engagements and
+their children, and nothing outside them is distinguishable from nothing at all.
+Live answers come from the view tables; only as-of answers fold the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Generic, TypeVar
+from uuid import UUID
+
+from application.access import Permission, Principal
+from application.errors import InvalidValue, NotFound
+from application.ports import Clock, RowQuery, TimeAxis, ViewRows
+from application.service import Rapport
+from application.views.as_of import views_as_of
+from application.views.audit import AuditEntry, audit_entry
+from application.views.base import View
+from application.views.log import engagement_log
+
+T = TypeVar("T")
+
+# The live view that says which client an engagement is for.
+SCOPE_VIEW = "portfolio"
+_END_OF_TIME = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """Items with the cursor of each, and whether more follow the last."""
+
+    items: list[tuple[str, T]]
+    has_next: bool
+
+
+@dataclass(frozen=True)
+class ProjectionStatus:
+    view: str
+    position: int
+    head: int
+
+    @property
+    def lag(self) -> int:
+        return max(self.head - self.position, 0)
+
+
+class Reader:
+    def __init__(
+        self,
+        rapport: Rapport,
+        rows: ViewRows,
+        views: Sequence[View[Any, Any]],
+        clock: Clock,
+        max_page_size: int = 100,
+    ) -> None:
+        self.rapport = rapport
+        self.rows = rows
+        self.views = {view.name: view for view in views}
+        self.clock = clock
+        self.max_page_size = max_page_size
+
+    def view(self, name: str) -> View[Any, Any]:
+        return self.views[name]
+
+    def page(
+        self,
+        principal: Principal,
+        view_name: str,
+        where: Mapping[str, Any],
+        first: int,
+        after: str | None,
+        *,
+        keep: Callable[[Any], bool] | None = None,
+    ) -> Page[Any]:
+        """A page of a view's reports, filtered by its columns (and by `keep`,
+        for figures that depend on the moment), in cursor order."""
+        principal.require(Permission.READ)
+        self.check_page_size(first)
+        view = self.views[view_name]
+        now = self.clock.now()
+        order_by = "position" if view_name == "audit" else None
+        if order_by and after is not None and not after.isdigit():
+            raise InvalidValue("after", "is a log position: digits only")
+        found: list[tuple[str, Any]] = []
+        cursor = after
+        while len(found) <= first:
+            query = RowQuery(where, cursor, first + 1, principal.client_id, order_by)
+            batch = self.rows.page(view, query)
+            for key, state in batch:
+                report = view.report(state, now)
+                if keep is None or keep(report):
+                    found.append((key, report))
+            if len(batch) <= first:
+                break
+            cursor = batch[-1][0]
+        return Page(found[:first], has_next=len(found) > first)
+
+    def reports(self, principal: Principal, view_name: str, keys: Sequence[str]) -> dict[str, Any]:
+        """Reports of a view's rows by key, as of now; keys the principal may not
+        see, or with no row, are left out."""
+        principal.require(Permission.READ)
+        view = self.views[view_name]
+        states = self.rows.by_keys(view, keys)
+        if principal.is_client:
+            states = self._in_scope(principal, states)
+        now = self.clock.now()
+        return {key: view.report(state, now) for key, state in states.items()}
+
+    def _in_scope(self, principal: Principal, states: dict[str, Any]) -> dict[str, Any]:
+        engagements = {str(state.engagement_id) for state in states.values()}
+        clients = self.rows.by_keys(self.views[SCOPE_VIEW], sorted(engagements))
+        visible = {key for key, state in clients.items() if principal.sees_client(state.client_id)}
+        return {key: s for key, s in states.items() if str(s.engagement_id) in visible}
+
+    def check_engagement(self, principal: Principal, engagement_id: UUID) -> None:
+        """NotFound unless the engagement exists and the principal may see it."""
+        if not self.reports(principal, SCOPE_VIEW, [str(engagement_id)]):
+            raise NotFound("engagement", engagement_id)
+
+    def as_of(
+        self,
+        principal: Principal,
+        engagement_id: UUID,
+        at: datetime,
+        axis: TimeAxis,
+        view_names: Sequence[str],
+    ) -> dict[str, dict[str, Any]]:
+        """The named views of one engagement as they stood at `at`, folded from the log."""
+        self.check_engagement(principal, engagement_id)
+        views = [self.views[name] for name in view_names]
+        return views_as_of(self.rapport, views, engagement_id, at, axis)
+
+    def events_after(
+        self, principal: Principal, engagement_id: UUID, after: int
+    ) -> list[AuditEntry]:
+        """The engagement's events after log position `after`, read from the log
+        itself (not the audit view), so a stream never waits on a projector."""
+        self.check_engagement(principal, engagement_id)
+        logged = engagement_log(
+            self.rapport, engagement_id, _END_OF_TIME, TimeAxis.RECORDED, after=after
+        )
+        return [audit_entry(event) for event in logged]
+
+    def portfolio(self, principal: Principal) -> list[Any]:
+        """Every engagement's portfolio row the principal may see, as of now."""
+        rows: list[Any] = []
+        after: str | None = None
+        while True:
+            page = self.page(principal, SCOPE_VIEW, {}, self.max_page_size, after)
+            rows.extend(report for _, report in page.items)
+            if not page.has_next:
+                return rows
+            after = page.items[-1][0]
+
+    def projections(self, principal: Principal) -> list[ProjectionStatus]:
+        principal.require(Permission.READ)
+        positions = self.rows.live_positions()
+        head = self.rapport.head()
+        return [ProjectionStatus(name, positions.get(name, 0), head) for name in self.views]
+
+    def check_page_size(self, first: int) -> None:
+        if not 0 <= first <= self.max_page_size:
+            raise InvalidValue("first", f"must be between 0 and {self.max_page_size}")

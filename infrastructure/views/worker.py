@@ -1,0 +1,58 @@
+"""The projection worker: what `rapport project` and `rapport serve` run to keep
+the views up to date.
+
+It waits for its views' lock, so across all processes one worker projects each
+view and the others stand by to take over; once it holds the lock it rebuilds
+any view whose shape changed since its tables were made, then follows the log.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from application.service import Rapport
+from application.views.base import View
+from infrastructure.views.maintenance import rebuild_outdated
+from infrastructure.views.projector import Projector, follow
+from infrastructure.views.store import ViewStore
+
+
+class ProjectionWorker(threading.Thread):
+    def __init__(
+        self,
+        rapport: Rapport,
+        store: ViewStore,
+        views: Sequence[View[Any, Any]],
+        make_projector: Callable[[], Projector],
+        wait_for_events: Callable[[float], None],
+        *,
+        poll: float = 0.5,
+    ) -> None:
+        super().__init__(name="rapport-projection-worker", daemon=True)
+        self.rapport = rapport
+        self.store = store
+        self.views = list(views)
+        self.make_projector = make_projector
+        self.wait_for_events = wait_for_events
+        self.poll = poll
+        self.stopping = threading.Event()
+        self.following = threading.Event()  # set once it holds the lock and projects
+        self.rebuilt: list[str] = []
+
+    def run(self) -> None:
+        names = [f"live:{view.name}" for view in self.views]
+        with self.store.exclusive(names):
+            if self.stopping.is_set():
+                return
+            self.rebuilt = rebuild_outdated(self.rapport, self.store, self.views)
+            # Made after the rebuild, so it starts on the tables that are live now.
+            projector = self.make_projector()
+            self.following.set()
+            follow(projector, self.wait_for_events, self.poll, self.stopping)
+
+    def stop(self, timeout: float | None = None) -> None:
+        self.stopping.set()
+        if self.is_alive():
+            self.join(timeout)
