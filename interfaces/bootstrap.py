@@ -11,14 +11,19 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from application.ports import Clock
+from application.queries import SCOPE_VIEW, Reader
 from application.service import Rapport
+from application.tokens import Tokens
 from application.views.base import View
 from application.views.catalog import all_views
+from infrastructure.auth.token_store import SqlTokenStore
 from infrastructure.clock import SystemClock
 from infrastructure.event_store.environment import event_store_env
 from infrastructure.views.engine import event_waiter, view_engine
 from infrastructure.views.projector import Projector
+from infrastructure.views.reader import LiveRows
 from infrastructure.views.store import ViewStore
+from infrastructure.views.worker import ProjectionWorker
 from interfaces.settings import Settings
 
 
@@ -73,6 +78,26 @@ class ViewRuntime:
             batch_size=self.settings.projector_batch_size,
         )
 
+    def reader(self) -> Reader:
+        scope = self.select([SCOPE_VIEW])[0]
+        return Reader(
+            self.rapport,
+            LiveRows(self.store, scope),
+            self.views,
+            self.rapport.clock,
+            self.settings.max_page_size,
+        )
+
+    def worker(self, names: Sequence[str] = ()) -> ProjectionWorker:
+        """A worker that projects the views named (all when none) once it holds their lock."""
+        return ProjectionWorker(
+            self.rapport,
+            self.store,
+            self.select(names),
+            lambda: self.projector(names),
+            self.event_waiter(),
+        )
+
     def event_waiter(self) -> Callable[[float], None]:
         channel = getattr(self.rapport.recorder, "channel_name", "")
         return event_waiter(self.settings.database_url, channel)
@@ -88,3 +113,9 @@ def build_views(rapport: Rapport, settings: Settings | None = None) -> ViewRunti
     rapport.tracker = store
     rapport.view_wait_seconds = settings.view_wait_seconds
     return ViewRuntime(rapport, settings, store, all_views(settings.thresholds()))
+
+
+def build_tokens(runtime: ViewRuntime, clock: Clock | None = None) -> Tokens:
+    """API tokens, kept in the same database and schema as the views."""
+    store = SqlTokenStore(runtime.store.engine, runtime.store.metadata.schema)
+    return Tokens(store, clock or runtime.rapport.clock, uuid4)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from datetime import timedelta
 from decimal import Decimal
+from enum import StrEnum
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -20,8 +21,19 @@ def _default_sla_hours() -> dict[str, tuple[float, float]]:
     }
 
 
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RAPPORT_", extra="ignore")
+
+    env: Environment = Field(
+        Environment.DEVELOPMENT,
+        description="development: GraphiQL, introspection and a local admin token at "
+        "start-up; production: none of these",
+    )
 
     database_url: str = Field(
         "sqlite:///./rapport.db",
@@ -43,6 +55,24 @@ class Settings(BaseSettings):
     )
     view_wait_seconds: float = Field(
         2.0, ge=0, description="How long a command waits for the views to show it"
+    )
+    projectors: bool = Field(
+        True, description="Project the views inside the API process (off: `rapport project` does)"
+    )
+    max_page_size: int = Field(100, ge=1, description="Most items one connection page returns")
+    max_query_depth: int = Field(12, ge=2, description="Deepest nesting a GraphQL query may have")
+    max_query_tokens: int = Field(
+        5000, ge=100, description="Most tokens a GraphQL document may have"
+    )
+    max_query_aliases: int = Field(30, ge=1, description="Most aliases a GraphQL document may use")
+    max_body_bytes: int = Field(
+        256 * 1024, ge=1024, description="Largest request body the API reads, in bytes"
+    )
+    rate_limit_per_minute: int = Field(
+        6000, ge=0, description="Requests per minute one token may make (0: unlimited)"
+    )
+    ready_max_lag: int = Field(
+        10_000, ge=0, description="Most events the views may trail the log by and be ready"
     )
     health_thresholds: dict[str, Decimal] = Field(
         default_factory=dict,

@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated
-from uuid import UUID
 
 import typer
 
 from application.ports import TimeAxis
-from interfaces.cli import views
-from interfaces.cli.common import application, console, fail
+from interfaces.cli import tokens, views
+from interfaces.cli.common import application, console, fail, parse_id, parse_time
 from interfaces.cli.render import history_table, state_table
+from interfaces.cli.serve import serve
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 views.register(app)
-
-
-def parse_id(text: str) -> UUID:
-    try:
-        return UUID(text)
-    except ValueError:
-        fail(f"{text!r} is not an id (expected a UUID)")
-
-
-def parse_time(text: str) -> datetime:
-    """ISO 8601 date or time; without an offset it is taken as UTC."""
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        fail(f"{text!r} is not an ISO 8601 time (for example 2026-03-01T12:00:00+00:00)")
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+app.add_typer(tokens.app, name="token")
+app.command()(serve)
 
 
 @app.command()

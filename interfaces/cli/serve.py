@@ -1,0 +1,46 @@
+"""`rapport serve`: the GraphQL API over HTTP and WebSocket, with uvicorn."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from interfaces.cli.common import console
+from interfaces.settings import Settings
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes", min=1)] = 1,
+    no_projectors: Annotated[
+        bool,
+        typer.Option(
+            "--no-projectors", help="Leave the views to `rapport project` in another process"
+        ),
+    ] = False,
+) -> None:
+    """Serve the GraphQL API at /graphql, with /healthz and /readyz.
+
+    The views are projected inside the server unless --no-projectors is given;
+    with several workers, one of them projects and the others stand by."""
+    if no_projectors:
+        # Worker processes read their settings from the environment.
+        os.environ["RAPPORT_PROJECTORS"] = "false"
+    settings = Settings()
+    console.print(
+        f"Serving GraphQL on http://{host}:{port}/graphql "
+        f"({settings.env.value}, {'no projectors' if no_projectors else 'projecting views'})"
+    )
+    uvicorn.run(
+        "interfaces.http.app:serve_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        proxy_headers=True,
+    )

@@ -1,0 +1,1 @@
+"""The GraphQL API: one folder per area, merged in `schema.py`."""

@@ -1,0 +1,1 @@
+"""Operating the service: projections, tokens, replays."""

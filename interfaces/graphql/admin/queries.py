@@ -1,0 +1,117 @@
+"""Admin queries and mutations: projections, tokens, view replays."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+import strawberry
+
+from application.access import Permission
+from application.errors import InvalidValue
+from infrastructure.views.maintenance import rebuild
+from interfaces.graphql.admin.types import (
+    Projection,
+    Token,
+    TokenCreated,
+    TokenRevoked,
+    ViewsReplayed,
+)
+from interfaces.graphql.context import Info
+from interfaces.graphql.errors import Forbidden, NotFound, ValidationError, error_result
+
+CreateTokenResult = Annotated[
+    TokenCreated | ValidationError | NotFound | Forbidden, strawberry.union("CreateTokenResult")
+]
+RevokeTokenResult = Annotated[
+    TokenRevoked | ValidationError | NotFound | Forbidden, strawberry.union("RevokeTokenResult")
+]
+ReplayViewsResult = Annotated[
+    ViewsReplayed | ValidationError | NotFound | Forbidden, strawberry.union("ReplayViewsResult")
+]
+
+
+@strawberry.type
+class AdminQueries:
+    @strawberry.field(description="Each view's position in the log and its lag.")
+    async def projections(self, info: Info) -> list[Projection]:
+        context = info.context
+        found = await context.query(context.services.reader.projections, context.principal)
+        return [Projection.of(status) for status in found]
+
+    @strawberry.field(description="Every API token (admins only); never their secrets.")
+    async def tokens(self, info: Info) -> list[Token]:
+        context = info.context
+        records = await context.query(context.services.tokens.all, by=context.principal)
+        return [Token.of(record) for record in records]
+
+
+@strawberry.input
+class CreateTokenInput:
+    role: str = strawberry.field(description="admin, manager, agent, viewer or client")
+    name: str = strawberry.field(description="Who uses it; recorded as the actor of its events")
+    client_id: UUID | None = strawberry.field(default=None, description="For a client token")
+
+
+@strawberry.type
+class AdminMutations:
+    @strawberry.mutation(description="A new API token (admins only); its secret is shown once.")
+    async def create_token(
+        self,
+        info: Info,
+        input: CreateTokenInput,
+    ) -> CreateTokenResult:
+        context = info.context
+        try:
+            secret, record = await context.run(
+                context.services.tokens.create,
+                input.role,
+                input.name,
+                input.client_id,
+                by=context.principal,
+            )
+        except Exception as error:
+            return _refusal(error)
+        return TokenCreated(token=Token.of(record), secret=secret)
+
+    @strawberry.mutation(description="Revoke a token (admins only): it stops working at once.")
+    async def revoke_token(
+        self,
+        info: Info,
+        id: UUID,
+    ) -> RevokeTokenResult:
+        context = info.context
+        try:
+            record = await context.run(context.services.tokens.revoke, id, by=context.principal)
+        except Exception as error:
+            return _refusal(error)
+        return TokenRevoked(token=Token.of(record))
+
+    @strawberry.mutation(
+        description="Rebuild views from the whole log into new tables, then switch over "
+        "(admins only). The live tables keep answering until the switch."
+    )
+    async def replay_views(self, info: Info, views: list[str] | None = None) -> ReplayViewsResult:
+        context = info.context
+        runtime = context.services.runtime
+        try:
+            context.principal.require(Permission.REPLAY_VIEWS)
+            try:
+                chosen = runtime.select(views or ())
+            except ValueError as error:
+                raise InvalidValue("views", str(error)) from None
+        except Exception as error:
+            return _refusal(error)
+        events = await context.run(rebuild, runtime.rapport, runtime.store, chosen)
+        return ViewsReplayed(views=[view.name for view in chosen], events=events)
+
+
+Refusal = ValidationError | NotFound | Forbidden
+
+
+def _refusal(error: Exception) -> Refusal:
+    """The typed error for a refusal; anything else is raised again, to be masked."""
+    refusal = error_result(error)
+    if not isinstance(refusal, ValidationError | NotFound | Forbidden):
+        raise error
+    return refusal

@@ -1,0 +1,69 @@
+"""Wakes subscribers when the log grows, whichever process wrote to it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+
+from application.service import Rapport
+
+log = logging.getLogger(__name__)
+
+
+class LogFollower:
+    """One thread per process watches the head of the log (woken by PostgreSQL's
+    NOTIFY, or polling on SQLite) and tells every waiting subscriber at once,
+    so a thousand subscribers cost one watcher, not a thousand pollers."""
+
+    def __init__(
+        self, rapport: Rapport, wait_for_events: Callable[[float], None], poll: float = 0.2
+    ) -> None:
+        self.rapport = rapport
+        self.wait_for_events = wait_for_events
+        self.poll = poll
+        self.generation = 0  # bumped each time the head moves
+        self._changed: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(
+            target=self._watch, name="rapport-log-follower", daemon=True
+        )
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._changed = asyncio.Event()
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopping.set()
+
+    async def changed_since(self, generation: int) -> int:
+        """Returns once the log has grown after `generation` was seen."""
+        while self.generation == generation:
+            assert self._changed is not None, "the follower was not started"
+            await self._changed.wait()
+        return self.generation
+
+    def _watch(self) -> None:
+        head = self.rapport.head()
+        while not self._stopping.is_set():
+            try:
+                self.wait_for_events(self.poll)
+                latest = self.rapport.head()
+            except Exception:  # the database may be restarting; keep watching
+                log.exception("could not read the head of the log")
+                self._stopping.wait(self.poll)
+                continue
+            if latest != head:
+                head = latest
+                assert self._loop is not None
+                self._loop.call_soon_threadsafe(self._wake)
+
+    def _wake(self) -> None:
+        assert self._changed is not None
+        self.generation += 1
+        # Set, then replace: everyone waiting now wakes; later waiters wait anew.
+        self._changed.set()
+        self._changed = asyncio.Event()

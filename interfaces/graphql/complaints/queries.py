@@ -1,0 +1,58 @@
+"""Complaint queries: one by id, or a filtered connection."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import strawberry
+
+from interfaces.graphql.complaints.types import Complaint, load_complaint
+from interfaces.graphql.context import Info
+from interfaces.graphql.filters import where_of
+from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, connection
+
+
+@strawberry.input
+class ComplaintFilter:
+    engagement_id: UUID | None = None
+    state: str | None = None
+    severity: str | None = None
+    assignee: str | None = None
+    breached: bool | None = strawberry.field(
+        default=None, description="An SLA breach was recorded, on either clock."
+    )
+
+
+async def complaint_page(
+    info: Info,
+    filter: ComplaintFilter | None,
+    first: int,
+    after: str | None,
+) -> Connection[Complaint]:
+    context = info.context
+    page = await context.query(
+        context.services.reader.page,
+        context.principal,
+        "complaint_rows",
+        where_of(filter),
+        first,
+        after,
+    )
+    return connection(page, Complaint.of)
+
+
+@strawberry.type
+class ComplaintQueries:
+    @strawberry.field(description="A complaint by id; null when there is none you may see.")
+    async def complaint(self, info: Info, id: UUID) -> Complaint | None:
+        return await load_complaint(info, id)
+
+    @strawberry.field(description="Complaints in id order, filtered.")
+    async def complaints(
+        self,
+        info: Info,
+        filter: ComplaintFilter | None = None,
+        first: int = DEFAULT_PAGE_SIZE,
+        after: str | None = None,
+    ) -> Connection[Complaint]:
+        return await complaint_page(info, filter, first, after)

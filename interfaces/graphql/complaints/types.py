@@ -1,0 +1,101 @@
+"""A complaint as its row in the `complaint_rows` view shows it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+from uuid import UUID
+
+import strawberry
+
+from application.views.rows import ComplaintRowReport
+from interfaces.graphql.audit.types import AuditEvent, audit_page
+from interfaces.graphql.context import Info
+from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection
+
+if TYPE_CHECKING:
+    from interfaces.graphql.engagements.types import Engagement
+
+EngagementRef = Annotated["Engagement", strawberry.lazy("interfaces.graphql.engagements.types")]
+
+
+@strawberry.type(description="A client's complaint or support ticket.")
+class Complaint:
+    id: UUID
+    engagement_id: UUID
+    version: int
+    channel: str
+    severity: str
+    category: str
+    description: str
+    state: str
+    received_at: datetime
+    updated_at: datetime
+    seconds_in_state: float
+    first_response_due: datetime
+    resolution_due: datetime | None = strawberry.field(
+        description="The current cycle's due time, pushed back by time waited on the "
+        "client; null while waiting (the clock is paused)."
+    )
+    first_response_past_due: bool
+    resolution_past_due: bool
+    past_due: bool
+    acknowledged_by: str
+    assignee: str | None
+    escalation_level: int
+    note_count: int
+    root_cause_category: str | None
+    resolution: str | None
+    reopens: int
+    sla_breaches: int
+    client_confirmed: bool
+    csat: int | None
+
+    @strawberry.field
+    async def engagement(self, info: Info) -> EngagementRef | None:
+        from interfaces.graphql.engagements.types import load_engagement
+
+        return await load_engagement(info, self.engagement_id)
+
+    @strawberry.field(description="This complaint's events, oldest first.")
+    async def history(
+        self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: str | None = None
+    ) -> Connection[AuditEvent]:
+        return await audit_page(info, {"aggregate_id": self.id}, first, after)
+
+    @staticmethod
+    def of(report: ComplaintRowReport) -> Complaint:
+        row = report.row
+        return Complaint(
+            id=row.complaint_id,
+            engagement_id=row.engagement_id,
+            version=row.version,
+            channel=row.channel.value,
+            severity=row.severity.value,
+            category=row.category,
+            description=row.description,
+            state=row.state.value,
+            received_at=row.received_at,
+            updated_at=row.updated_at,
+            seconds_in_state=report.seconds_in_state,
+            first_response_due=row.first_response.due,
+            resolution_due=report.resolution_due,
+            first_response_past_due=report.first_response_past_due,
+            resolution_past_due=report.resolution_past_due,
+            past_due=report.past_due,
+            acknowledged_by=row.acknowledged_by,
+            assignee=row.assignee or None,
+            escalation_level=row.escalation_level,
+            note_count=row.note_count,
+            root_cause_category=row.root_cause_category or None,
+            resolution=row.resolution_text or None,
+            reopens=row.reopens,
+            sla_breaches=row.breaches,
+            client_confirmed=row.client_confirmed,
+            csat=row.csat,
+        )
+
+
+async def load_complaint(info: Info, complaint_id: UUID) -> Complaint | None:
+    report = await info.context.reports("complaint_rows").load(str(complaint_id))
+    return Complaint.of(report) if report else None

@@ -1,0 +1,97 @@
+"""What every resolver gets: who is asking, the services, and the request's loaders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import anyio.to_thread
+from anyio import CapacityLimiter
+from strawberry.dataloader import DataLoader
+from strawberry.fastapi import BaseContext
+from strawberry.types import Info as StrawberryInfo
+
+from application.access import Principal
+from application.queries import Reader
+from application.service import Rapport
+from application.tokens import Tokens
+from interfaces.bootstrap import ViewRuntime
+from interfaces.graphql.errors import PublicError, query_error
+
+if TYPE_CHECKING:
+    from interfaces.graphql.audit.follower import LogFollower
+
+T = TypeVar("T")
+
+
+@dataclass
+class Services:
+    """Built once per process and shared by every request."""
+
+    rapport: Rapport
+    runtime: ViewRuntime
+    reader: Reader
+    tokens: Tokens
+    follower: LogFollower
+    # The library is synchronous: its calls run in worker threads, no more at
+    # once than there are database connections to serve them.
+    limiter: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(10))
+
+
+class Context(BaseContext):
+    def __init__(self, services: Services, principal: Principal | None) -> None:
+        super().__init__()
+        self.services = services
+        # None only on a WebSocket until its `connection_init` names a token.
+        self.caller = principal
+        self.connection_params: dict[str, Any] | None = None
+        self._loaders: dict[str, DataLoader[str, Any]] = {}
+
+    @property
+    def principal(self) -> Principal:
+        if self.caller is None:
+            raise PublicError("authentication required", "UNAUTHENTICATED")
+        return self.caller
+
+    async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Call blocking application code in the worker thread pool."""
+        call = partial(function, *args, **kwargs)
+        return await anyio.to_thread.run_sync(call, limiter=self.services.limiter)
+
+    async def query(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`run` for reads: a refused question becomes a GraphQL error that says why."""
+        try:
+            return await self.run(function, *args, **kwargs)
+        except Exception as error:
+            public = query_error(error)
+            if public is None:
+                raise
+            raise public from None
+
+    async def fresh_report(self, view_name: str, key: str) -> Any:
+        """A view's report read again, not from this request's cache: what a
+        mutation answers with must show the mutation."""
+        loader = self.reports(view_name)
+        with suppress(KeyError):  # not loaded yet in this request
+            loader.clear(key)
+        return await loader.load(key)
+
+    def reports(self, view_name: str) -> DataLoader[str, Any]:
+        """This request's loader of a view's reports by key: one query per view
+        however many objects of a page ask for it."""
+        if view_name not in self._loaders:
+
+            async def load(keys: list[str]) -> list[Any]:
+                found = await self.query(
+                    self.services.reader.reports, self.principal, view_name, keys
+                )
+                return [found.get(key) for key in keys]
+
+            self._loaders[view_name] = DataLoader(load_fn=load)
+        return self._loaders[view_name]
+
+
+Info = StrawberryInfo[Context, None]

@@ -1,0 +1,1 @@
+"""Engagements, their views and their children."""

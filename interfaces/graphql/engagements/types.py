@@ -1,0 +1,257 @@
+"""An engagement: its portfolio row, its views, its children and its history.
+
+Live figures come from the view tables through the request's loaders. An
+engagement asked for `asOf` a moment carries the views folded from the log up to
+that moment, and every figure under it answers for that moment.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+import strawberry
+
+from application.ports import TimeAxis
+from application.views.portfolio import PortfolioRow
+from domain.engagement import Engagement as EngagementAggregate
+from interfaces.graphql.audit.types import AuditEvent, audit_page
+from interfaces.graphql.complaints.queries import ComplaintFilter, complaint_page
+from interfaces.graphql.complaints.types import Complaint
+from interfaces.graphql.context import Info
+from interfaces.graphql.engagements.as_of import AsOf, snapshot_page
+from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection
+from interfaces.graphql.reports import Budget, Progress, RiskRegister, Satisfaction
+from interfaces.graphql.requirements.queries import RequirementFilter, requirement_page
+from interfaces.graphql.requirements.types import Requirement
+from interfaces.graphql.risks.queries import RiskFilter, risk_page
+from interfaces.graphql.risks.types import Risk
+
+
+@strawberry.enum(
+    name="TimeAxis",
+    description="Which time an as-of question is on: RECORDED (as known at T: what "
+    "Rapport had stored by T) or OCCURRED (as it was in the business at T).",
+)
+class Axis(Enum):
+    RECORDED = TimeAxis.RECORDED.value
+    OCCURRED = TimeAxis.OCCURRED.value
+
+
+@strawberry.type
+class TeamMember:
+    person: str
+    role: str
+    area: str
+
+
+@strawberry.type
+class Objective:
+    id: UUID
+    description: str
+    metric: str
+    target: Decimal
+    due_on: date
+    actual: Decimal | None
+
+
+@strawberry.type
+class Milestone:
+    id: UUID
+    name: str
+    due_on: date
+    weight: Decimal
+    completed_at: datetime | None
+
+
+@strawberry.type(description="One client project.")
+class Engagement:
+    id: UUID
+    client_id: UUID | None
+    client_name: str
+    title: str
+    owner: str
+    state: str
+    health: str = strawberry.field(description="red, amber or green (DESIGN: health rules).")
+    health_reasons: list[str]
+    cpi: Decimal | None
+    spi: Decimal | None
+    csat_mean: Decimal | None
+    critical_complaints_past_due: int
+    sla_breaches_in_window: int
+    max_open_risk_exposure: int | None
+    as_of: datetime | None = strawberry.field(
+        description="The moment these figures are for; null for live figures."
+    )
+    as_of_axis: Axis | None
+    snapshot: strawberry.Private[AsOf | None]
+
+    @staticmethod
+    def of(row: PortfolioRow, snapshot: AsOf | None = None) -> Engagement:
+        return Engagement(
+            id=row.engagement_id,
+            client_id=row.client_id,
+            client_name=row.client_name,
+            title=row.title,
+            owner=row.owner,
+            state=row.state.value,
+            health=row.health.value,
+            health_reasons=list(row.health_reasons),
+            cpi=row.cpi,
+            spi=row.spi,
+            csat_mean=row.csat_mean,
+            critical_complaints_past_due=row.critical_complaints_past_due,
+            sla_breaches_in_window=row.sla_breaches_in_window,
+            max_open_risk_exposure=row.max_open_risk_exposure,
+            as_of=snapshot.at if snapshot else None,
+            as_of_axis=Axis(snapshot.axis.value) if snapshot else None,
+            snapshot=snapshot,
+        )
+
+    async def _report(self, info: Info, view_name: str) -> Any:
+        if self.snapshot is not None:
+            return self.snapshot.reports[view_name].get(str(self.id))
+        return await info.context.reports(view_name).load(str(self.id))
+
+    @strawberry.field
+    async def progress(self, info: Info) -> Progress | None:
+        report = await self._report(info, "progress")
+        return Progress.of(report) if report else None
+
+    @strawberry.field
+    async def budget(self, info: Info) -> Budget | None:
+        report = await self._report(info, "budget")
+        return Budget.of(report) if report else None
+
+    @strawberry.field
+    async def satisfaction(self, info: Info) -> Satisfaction | None:
+        report = await self._report(info, "satisfaction")
+        return Satisfaction.of(report) if report else None
+
+    @strawberry.field
+    async def risk_register(self, info: Info) -> RiskRegister | None:
+        report = await self._report(info, "risks")
+        return RiskRegister.of(report) if report else None
+
+    @strawberry.field
+    async def requirements(
+        self,
+        info: Info,
+        filter: RequirementFilter | None = None,
+        first: int = DEFAULT_PAGE_SIZE,
+        after: str | None = None,
+    ) -> Connection[Requirement]:
+        filter = _scoped(filter or RequirementFilter(), self.id)
+        if self.snapshot is not None:
+            return snapshot_page(
+                info,
+                self.snapshot,
+                "requirement_rows",
+                filter=filter,
+                first=first,
+                after=after,
+                node=Requirement.of,
+            )
+        return await requirement_page(info, filter, first, after)
+
+    @strawberry.field
+    async def complaints(
+        self,
+        info: Info,
+        filter: ComplaintFilter | None = None,
+        first: int = DEFAULT_PAGE_SIZE,
+        after: str | None = None,
+    ) -> Connection[Complaint]:
+        filter = _scoped(filter or ComplaintFilter(), self.id)
+        if self.snapshot is not None:
+            return snapshot_page(
+                info,
+                self.snapshot,
+                "complaint_rows",
+                filter=filter,
+                first=first,
+                after=after,
+                node=Complaint.of,
+            )
+        return await complaint_page(info, filter, first, after)
+
+    @strawberry.field
+    async def risks(
+        self,
+        info: Info,
+        filter: RiskFilter | None = None,
+        first: int = DEFAULT_PAGE_SIZE,
+        after: str | None = None,
+    ) -> Connection[Risk]:
+        filter = _scoped(filter or RiskFilter(), self.id)
+        if self.snapshot is not None:
+            return snapshot_page(
+                info,
+                self.snapshot,
+                "risk_rows",
+                filter=filter,
+                first=first,
+                after=after,
+                node=Risk.of,
+            )
+        return await risk_page(info, filter, first, after)
+
+    @strawberry.field(description="The version of the engagement itself (its own events).")
+    async def version(self, info: Info) -> int:
+        return (await self._aggregate(info)).version
+
+    @strawberry.field(description="Who works on the engagement, in which role and area (RACI).")
+    async def team(self, info: Info) -> list[TeamMember]:
+        members = (await self._aggregate(info)).members
+        return [TeamMember(person=m.person, role=m.role.value, area=m.area) for m in members]
+
+    @strawberry.field
+    async def objectives(self, info: Info) -> list[Objective]:
+        found = (await self._aggregate(info)).objectives_set
+        return [
+            Objective(
+                id=key,
+                description=o.description,
+                metric=o.metric,
+                target=o.target,
+                due_on=o.due_on,
+                actual=o.actual,
+            )
+            for key, o in found.items()
+        ]
+
+    @strawberry.field
+    async def milestones(self, info: Info) -> list[Milestone]:
+        found = (await self._aggregate(info)).milestones
+        return [
+            Milestone(
+                id=key, name=m.name, due_on=m.due_on, weight=m.weight, completed_at=m.completed_at
+            )
+            for key, m in found.items()
+        ]
+
+    @strawberry.field(description="Every event of the engagement and its children, in log order.")
+    async def history(
+        self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: str | None = None
+    ) -> Connection[AuditEvent]:
+        return await audit_page(info, {"engagement_id": self.id}, first, after)
+
+    async def _aggregate(self, info: Info) -> EngagementAggregate:
+        rapport = info.context.services.rapport
+        if self.snapshot is not None:
+            at, axis = self.snapshot.at, self.snapshot.axis
+            return await info.context.query(rapport.get_at, self.id, at, axis, EngagementAggregate)
+        return await info.context.query(rapport.get, self.id, EngagementAggregate)
+
+
+def _scoped(filter: Any, engagement_id: UUID) -> Any:
+    filter.engagement_id = engagement_id
+    return filter
+
+
+async def load_engagement(info: Info, engagement_id: UUID) -> Engagement | None:
+    row = await info.context.reports("portfolio").load(str(engagement_id))
+    return Engagement.of(row) if row else None

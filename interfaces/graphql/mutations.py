@@ -1,0 +1,235 @@
+"""Every command as a mutation: its input type is read off the command's fields.
+
+A command is a frozen dataclass of plain values, so its GraphQL input is its
+fields (camelCased) plus what travels with every command: `expectedVersion`,
+`idempotencyKey` and `occurredAt`. The resolver builds the command, runs it as
+the caller, waits (bounded) until the views show it, and returns the payload,
+or the typed error that says why nothing changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any, Union
+from uuid import UUID
+
+import strawberry
+from strawberry.types.field import StrawberryField
+
+from application.commands.base import Command, CommandMeta, CommandResult
+from interfaces.graphql.context import Info
+from interfaces.graphql.errors import ERROR_TYPES, error_result
+
+Payload = Callable[[CommandResult], Any]
+
+_META_FIELDS = {
+    "expected_version": (int | None, "Refuse the command unless the object is at this version."),
+    "idempotency_key": (
+        str | None,
+        "Send the same key again and get the first answer, with nothing recorded twice.",
+    ),
+    "occurred_at": (
+        datetime | None,
+        "When it happened in the business, if not now; never in the future.",
+    ),
+}
+
+_INPUT_TYPES: dict[type, type] = {}
+
+
+def pascal(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def result_union(name: str, payload: type) -> Any:
+    """The union of a payload and every typed error, named `<name>Result`."""
+    members = (payload, *ERROR_TYPES)
+    return Annotated[Union[members], strawberry.union(f"{name}Result")]  # noqa: UP007
+
+
+def command_mutation(
+    name: str, command_type: type[Command], result: Any, payload: Payload, description: str
+) -> StrawberryField:
+    """The mutation `name` running `command_type`, answering `result`."""
+    input_type = _input_type(pascal(name) + "Input", command_type)
+
+    async def resolve(info: Info, input: Any) -> Any:
+        context = info.context
+        services = context.services
+        try:
+            command = command_type(**_arguments(command_type, input))
+            meta = CommandMeta(
+                actor=context.principal.actor,
+                occurred_at=input.occurred_at,
+                expected_version=input.expected_version,
+                idempotency_key=input.idempotency_key,
+                principal=context.principal,
+            )
+            outcome = await context.run(services.rapport.execute, command, meta)
+        except Exception as error:
+            refusal = error_result(error)
+            if refusal is None:
+                raise
+            return refusal
+        await context.run(services.rapport.wait_for_views, outcome, list(services.reader.views))
+        return payload(outcome)
+
+    resolve.__annotations__ = {"info": strawberry.Info, "input": input_type, "return": result}
+    field: StrawberryField = strawberry.mutation(
+        resolver=resolve, name=name, description=description
+    )
+    return field
+
+
+def _input_type(name: str, command_type: type[Command]) -> type:
+    namespace: dict[str, Any] = {"__annotations__": {}, "__doc__": command_type.__doc__}
+    hints = typing.get_type_hints(command_type)
+    for field in dataclasses.fields(command_type):
+        if not field.init:
+            continue
+        graphql_type = _graphql_type(hints[field.name])
+        namespace["__annotations__"][field.name] = graphql_type
+        if field.default is not dataclasses.MISSING:
+            namespace[field.name] = _input_default(field.default)
+        elif field.default_factory is not dataclasses.MISSING:
+            namespace[field.name] = _input_default(field.default_factory())
+    for meta_name, (meta_type, help_text) in _META_FIELDS.items():
+        namespace["__annotations__"][meta_name] = meta_type
+        namespace[meta_name] = strawberry.field(default=None, description=help_text)
+    return strawberry.input(type(name, (), namespace), name=name)
+
+
+def _input_default(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return strawberry.field(default_factory=lambda: list(value))
+    return value
+
+
+def _graphql_type(python_type: Any) -> Any:
+    """The input annotation for a command field's type."""
+    origin = typing.get_origin(python_type)
+    if origin in (types.UnionType, Union):
+        inner = [t for t in typing.get_args(python_type) if t is not type(None)]
+        return _graphql_type(inner[0]) | None
+    if origin is tuple:
+        return list[_graphql_type(typing.get_args(python_type)[0])]  # type: ignore[misc]
+    if isinstance(python_type, type) and dataclasses.is_dataclass(python_type):
+        return _nested_input(python_type)
+    if python_type in (str, int, bool, Decimal, UUID, date, datetime):
+        return python_type
+    raise TypeError(f"no GraphQL input type for {python_type!r}")
+
+
+def _nested_input(value_type: type) -> type:
+    if value_type not in _INPUT_TYPES:
+        hints = typing.get_type_hints(value_type)
+        annotations = {f.name: _graphql_type(hints[f.name]) for f in dataclasses.fields(value_type)}
+        name = value_type.__name__ + "Input"
+        shape = type(name, (), {"__annotations__": annotations, "__doc__": value_type.__doc__})
+        _INPUT_TYPES[value_type] = strawberry.input(shape, name=name)
+    return _INPUT_TYPES[value_type]
+
+
+def _arguments(command_type: type[Command], given: Any) -> dict[str, Any]:
+    hints = typing.get_type_hints(command_type)
+    return {
+        field.name: _command_value(hints[field.name], getattr(given, field.name))
+        for field in dataclasses.fields(command_type)
+        if field.init
+    }
+
+
+def _command_value(python_type: Any, value: Any) -> Any:
+    """An input value as the command's field holds it: lists as tuples, nested
+    inputs as the domain's value objects."""
+    if value is None:
+        return None
+    origin = typing.get_origin(python_type)
+    if origin in (types.UnionType, Union):
+        inner = [t for t in typing.get_args(python_type) if t is not type(None)]
+        return _command_value(inner[0], value)
+    if origin is tuple:
+        item_type = typing.get_args(python_type)[0]
+        return tuple(_command_value(item_type, item) for item in value)
+    if isinstance(python_type, type) and dataclasses.is_dataclass(python_type):
+        return python_type(
+            **{f.name: getattr(value, f.name) for f in dataclasses.fields(python_type)}
+        )
+    return value
+
+
+def mutation_name(command_type: type[Command]) -> str:
+    """Command classes are named verb + noun, as mutations are: `OpenEngagement`
+    runs as `openEngagement`."""
+    name = command_type.__name__
+    return name[:1].lower() + name[1:]
+
+
+def area_mutations(noun: str, view_name: str, node: Any, commands: list[type[Command]]) -> type:
+    """`<noun>Mutations`: one mutation per command, each answering a union of
+    `<noun>Payload` and the typed errors; the payload shows the object as the
+    view `view_name` has it once the command's events are in."""
+    payload, build = _payload_type(noun, view_name, node)
+    result = result_union(noun, payload)
+    fields = {
+        mutation_name(command): command_mutation(
+            mutation_name(command),
+            command,
+            result,
+            build,
+            _description(command),
+        )
+        for command in commands
+    }
+    return strawberry.type(type(f"{noun}Mutations", (), fields))
+
+
+def _payload_type(noun: str, view_name: str, node: Any) -> tuple[type, Payload]:
+    attribute = noun.lower()
+    id_name = f"{attribute}_id"
+
+    async def resolve(self: Any, info: Info) -> Any:
+        report = await info.context.fresh_report(view_name, str(getattr(self, id_name)))
+        return node.of(report) if report else None
+
+    resolve.__annotations__ = {"info": strawberry.Info, "return": node | None}
+    namespace = {
+        "__annotations__": {
+            id_name: UUID,
+            "version": int,
+            "created_ids": list[UUID],
+            "replayed": bool,
+        },
+        "created_ids": strawberry.field(
+            description="Ids the command gave to what it created (the new object, a milestone...)."
+        ),
+        "replayed": strawberry.field(
+            description="True when this answers an earlier request with the same idempotency key."
+        ),
+        attribute: strawberry.field(resolver=resolve),
+    }
+    payload = strawberry.type(
+        type(f"{noun}Payload", (), namespace), description=f"The {attribute} after the change."
+    )
+
+    def build(result: CommandResult) -> Any:
+        return payload(
+            **{id_name: result.aggregate_id},
+            version=result.version,
+            created_ids=list(result.created_ids),
+            replayed=result.replayed,
+        )
+
+    return payload, build
+
+
+def _description(command_type: type[Command]) -> str:
+    """The command's own docstring; dataclasses make one up from the signature
+    when a class has none, and that one is left out."""
+    own = (command_type.__doc__ or "").strip()
+    return "" if own.startswith(command_type.__name__ + "(") else own

@@ -1,0 +1,45 @@
+"""Relay connections: forward pages whose cursor is the row's key.
+
+The key is an object's id, or for the audit trail the event's log position, so a
+client can resume a trail from any position it has seen, with no gap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import strawberry
+
+from application.queries import Page
+
+Node = TypeVar("Node")
+
+DEFAULT_PAGE_SIZE = 20
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[Node]):
+    cursor: str
+    node: Node
+
+
+@strawberry.type
+class Connection(Generic[Node]):
+    edges: list[Edge[Node]]
+    page_info: PageInfo
+
+    @strawberry.field
+    def nodes(self) -> list[Node]:
+        return [edge.node for edge in self.edges]
+
+
+def connection(page: Page[Any], node: Callable[[Any], Node]) -> Connection[Node]:
+    edges = [Edge(cursor=key, node=node(item)) for key, item in page.items]
+    end = edges[-1].cursor if edges else None
+    return Connection(edges=edges, page_info=PageInfo(has_next_page=page.has_next, end_cursor=end))

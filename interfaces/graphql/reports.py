@@ -1,0 +1,263 @@
+"""GraphQL shapes of the engagement views' reports (DESIGN §2): progress, budget,
+satisfaction and the risk register. Figures keyed by a category become lists of
+(key, value) pairs so a client can ask for them without knowing the keys."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+import strawberry
+
+from application.views.budget import BudgetReport
+from application.views.progress import ProgressReport
+from application.views.risks import RiskRegisterReport
+from application.views.satisfaction import DurationFigures, SatisfactionReport
+
+
+@strawberry.type
+class Count:
+    key: str
+    count: int
+
+
+@strawberry.type
+class Amount:
+    key: str
+    amount: Decimal
+
+
+def _key(key: Any) -> str:
+    return str(key.value) if isinstance(key, Enum) else str(key)
+
+
+def counts(values: Mapping[Any, int]) -> list[Count]:
+    return [Count(key=_key(k), count=v) for k, v in values.items()]
+
+
+def amounts(values: Mapping[Any, Decimal]) -> list[Amount]:
+    return [Amount(key=_key(k), amount=v) for k, v in values.items()]
+
+
+@strawberry.type
+class OverdueMilestone:
+    milestone_id: UUID
+    name: str
+    due_on: date
+
+
+@strawberry.type(description="Where an engagement stands.")
+class Progress:
+    milestones_total: int
+    milestones_completed: int
+    milestone_completion_percent: Decimal | None
+    overdue_milestones: list[OverdueMilestone]
+    requirements_by_state: list[Count]
+    acceptance_percent: Decimal | None
+    scope_churn: int
+    latest_rag: str | None
+
+    @staticmethod
+    def of(report: ProgressReport) -> Progress:
+        return Progress(
+            milestones_total=report.milestones_total,
+            milestones_completed=report.milestones_completed,
+            milestone_completion_percent=report.milestone_completion_percent,
+            overdue_milestones=[
+                OverdueMilestone(milestone_id=m.milestone_id, name=m.name, due_on=m.due_on)
+                for m in report.overdue_milestones
+            ],
+            requirements_by_state=counts(report.requirements_by_state),
+            acceptance_percent=report.acceptance_percent,
+            scope_churn=report.scope_churn,
+            latest_rag=report.latest_rag.value if report.latest_rag else None,
+        )
+
+
+@strawberry.type
+class EarnedValue:
+    planned_value: Decimal | None
+    earned_value: Decimal | None
+    cpi: Decimal | None
+    spi: Decimal | None
+    eac: Decimal | None
+
+
+@strawberry.type(description="Budget burn and earned value.")
+class Budget:
+    currency: str
+    original_budget: Decimal
+    budget: Decimal
+    actual_cost: Decimal
+    remaining_budget: Decimal
+    cost_by_category: list[Amount]
+    cost_by_week: list[Amount]
+    consumed_percent: Decimal | None
+    elapsed_percent: Decimal | None
+    burn_rate_per_week: Decimal
+    projected_exhaustion: date | None
+    earned_value: EarnedValue
+
+    @staticmethod
+    def of(report: BudgetReport) -> Budget:
+        earned = report.earned_value
+        return Budget(
+            currency=report.currency,
+            original_budget=report.original_budget,
+            budget=report.budget,
+            actual_cost=report.actual_cost,
+            remaining_budget=report.remaining_budget,
+            cost_by_category=amounts(report.cost_by_category),
+            cost_by_week=amounts(report.cost_by_week),
+            consumed_percent=report.consumed_percent,
+            elapsed_percent=report.elapsed_percent,
+            burn_rate_per_week=report.burn_rate_per_week,
+            projected_exhaustion=report.projected_exhaustion,
+            earned_value=EarnedValue(
+                planned_value=earned.planned_value,
+                earned_value=earned.earned_value,
+                cpi=earned.cpi,
+                spi=earned.spi,
+                eac=earned.eac,
+            ),
+        )
+
+
+@strawberry.type
+class Durations:
+    count: int
+    median_seconds: float | None
+    p90_seconds: float | None
+
+    @staticmethod
+    def of(figures: DurationFigures) -> Durations:
+        return Durations(
+            count=figures.count,
+            median_seconds=figures.median_seconds,
+            p90_seconds=figures.p90_seconds,
+        )
+
+
+@strawberry.type
+class SlaCompliance:
+    clock: str
+    met: int
+    answered: int
+    unanswered_past_due: int
+    percent: Decimal | None
+
+
+@strawberry.type(description="How the client feels and how fast the team answers.")
+class Satisfaction:
+    csat_responses: int
+    csat_mean: Decimal | None
+    csat_percent: Decimal | None
+    nps_responses: int
+    promoters: int
+    detractors: int
+    nps: Decimal | None
+    responses_per_week: list[Count]
+    complaints_received: int
+    open_by_severity: list[Count]
+    open_past_due_by_severity: list[Count]
+    first_response_time: Durations
+    resolution_time: Durations
+    sla_compliance: list[SlaCompliance]
+    reopen_rate_percent: Decimal | None
+    escalation_rate_percent: Decimal | None
+    sla_breaches: int
+    sla_breaches_trailing_28_days: int
+    sla_breach_times: list[datetime]
+
+    @staticmethod
+    def of(report: SatisfactionReport) -> Satisfaction:
+        surveys, complaints, breaches = report.surveys, report.complaints, report.sla_breaches
+        return Satisfaction(
+            csat_responses=surveys.csat_responses,
+            csat_mean=surveys.csat_mean,
+            csat_percent=surveys.csat_percent,
+            nps_responses=surveys.nps_responses,
+            promoters=surveys.promoters,
+            detractors=surveys.detractors,
+            nps=surveys.nps,
+            responses_per_week=counts(surveys.responses_per_week),
+            complaints_received=complaints.received,
+            open_by_severity=counts(complaints.open_by_severity),
+            open_past_due_by_severity=counts(complaints.open_past_due_by_severity),
+            first_response_time=Durations.of(complaints.first_response_time),
+            resolution_time=Durations.of(complaints.resolution_time),
+            sla_compliance=[
+                SlaCompliance(
+                    clock=clock.value,
+                    met=c.met,
+                    answered=c.answered,
+                    unanswered_past_due=c.unanswered_past_due,
+                    percent=c.percent,
+                )
+                for clock, c in complaints.sla_compliance.items()
+            ],
+            reopen_rate_percent=complaints.reopen_rate_percent,
+            escalation_rate_percent=complaints.escalation_rate_percent,
+            sla_breaches=breaches.recorded,
+            sla_breaches_trailing_28_days=breaches.trailing_28_days,
+            sla_breach_times=list(breaches.occurred_times),
+        )
+
+
+@strawberry.type
+class RiskExposure:
+    risk_id: UUID
+    title: str
+    probability: int
+    impact: int
+    exposure: int
+    level: str
+    has_response_plan: bool
+
+
+@strawberry.type
+class OverdueReview:
+    risk_id: UUID
+    title: str
+    next_review_on: date
+
+
+@strawberry.type(description="The risk register's figures.")
+class RiskRegister:
+    risks_total: int
+    risks_by_state: list[Count]
+    heat_map: list[list[int]] = strawberry.field(
+        description="Counts of assessed open risks: heatMap[probability - 1][impact - 1]."
+    )
+    top_exposures: list[RiskExposure]
+    reviews_overdue: list[OverdueReview]
+    max_exposure_without_plan: int | None
+
+    @staticmethod
+    def of(report: RiskRegisterReport) -> RiskRegister:
+        return RiskRegister(
+            risks_total=report.risks_total,
+            risks_by_state=counts(report.risks_by_state),
+            heat_map=[list(row) for row in report.heat_map],
+            top_exposures=[
+                RiskExposure(
+                    risk_id=r.risk_id,
+                    title=r.title,
+                    probability=r.probability,
+                    impact=r.impact,
+                    exposure=r.exposure,
+                    level=r.level.value,
+                    has_response_plan=r.has_response_plan,
+                )
+                for r in report.top_exposures
+            ],
+            reviews_overdue=[
+                OverdueReview(risk_id=r.risk_id, title=r.title, next_review_on=r.next_review_on)
+                for r in report.reviews_overdue
+            ],
+            max_exposure_without_plan=report.max_exposure_without_plan,
+        )

@@ -1,0 +1,56 @@
+"""Risk queries: one by id, or a filtered connection."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import strawberry
+
+from interfaces.graphql.context import Info
+from interfaces.graphql.filters import where_of
+from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, connection
+from interfaces.graphql.risks.types import Risk, load_risk
+
+
+@strawberry.input
+class RiskFilter:
+    engagement_id: UUID | None = None
+    state: str | None = None
+    level: str | None = strawberry.field(
+        default=None, description="low, medium, high or critical; assessed risks only."
+    )
+
+
+async def risk_page(
+    info: Info,
+    filter: RiskFilter | None,
+    first: int,
+    after: str | None,
+) -> Connection[Risk]:
+    context = info.context
+    page = await context.query(
+        context.services.reader.page,
+        context.principal,
+        "risk_rows",
+        where_of(filter),
+        first,
+        after,
+    )
+    return connection(page, Risk.of)
+
+
+@strawberry.type
+class RiskQueries:
+    @strawberry.field(description="A risk by id; null when there is none you may see.")
+    async def risk(self, info: Info, id: UUID) -> Risk | None:
+        return await load_risk(info, id)
+
+    @strawberry.field(description="Risks in id order, filtered.")
+    async def risks(
+        self,
+        info: Info,
+        filter: RiskFilter | None = None,
+        first: int = DEFAULT_PAGE_SIZE,
+        after: str | None = None,
+    ) -> Connection[Risk]:
+        return await risk_page(info, filter, first, after)

@@ -1,0 +1,88 @@
+"""A risk as its row in the `risk_rows` view shows it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
+from uuid import UUID
+
+import strawberry
+
+from application.views.rows import RiskRowReport
+from interfaces.graphql.audit.types import AuditEvent, audit_page
+from interfaces.graphql.context import Info
+from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection
+
+if TYPE_CHECKING:
+    from interfaces.graphql.engagements.types import Engagement
+
+EngagementRef = Annotated["Engagement", strawberry.lazy("interfaces.graphql.engagements.types")]
+
+
+@strawberry.type(description="A risk of the register.")
+class Risk:
+    id: UUID
+    engagement_id: UUID
+    version: int
+    title: str
+    category: str
+    description: str
+    owner: str
+    state: str
+    identified_at: datetime
+    updated_at: datetime
+    seconds_in_state: float
+    probability: int | None
+    impact: int | None
+    exposure: int | None
+    level: str | None
+    assessments: int
+    strategy: str | None
+    next_review_on: date | None
+    review_overdue: bool
+    reviews: int
+    linked_complaint_id: UUID | None
+
+    @strawberry.field
+    async def engagement(self, info: Info) -> EngagementRef | None:
+        from interfaces.graphql.engagements.types import load_engagement
+
+        return await load_engagement(info, self.engagement_id)
+
+    @strawberry.field(description="This risk's events, oldest first.")
+    async def history(
+        self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: str | None = None
+    ) -> Connection[AuditEvent]:
+        return await audit_page(info, {"aggregate_id": self.id}, first, after)
+
+    @staticmethod
+    def of(report: RiskRowReport) -> Risk:
+        row = report.row
+        return Risk(
+            id=row.risk_id,
+            engagement_id=row.engagement_id,
+            version=row.version,
+            title=row.title,
+            category=row.category.value,
+            description=row.description,
+            owner=row.owner,
+            state=row.state.value,
+            identified_at=row.identified_at,
+            updated_at=row.updated_at,
+            seconds_in_state=report.seconds_in_state,
+            probability=row.probability,
+            impact=row.impact,
+            exposure=row.exposure,
+            level=row.level.value if row.level else None,
+            assessments=row.assessments,
+            strategy=row.strategy.value if row.strategy else None,
+            next_review_on=row.next_review_on,
+            review_overdue=report.review_overdue,
+            reviews=row.reviews,
+            linked_complaint_id=row.linked_complaint_id,
+        )
+
+
+async def load_risk(info: Info, risk_id: UUID) -> Risk | None:
+    report = await info.context.reports("risk_rows").load(str(risk_id))
+    return Risk.of(report) if report else None

@@ -1,0 +1,75 @@
+"""The schema: every area's queries, mutations and subscriptions merged into one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from interfaces.graphql.admin.queries import AdminMutations, AdminQueries
+from interfaces.graphql.audit.queries import AuditQueries, AuditSubscriptions
+from interfaces.graphql.complaints.mutations import ComplaintMutations
+from interfaces.graphql.complaints.queries import ComplaintQueries
+from interfaces.graphql.engagements.mutations import EngagementMutations
+from interfaces.graphql.engagements.queries import EngagementQueries
+from interfaces.graphql.errors import ERROR_TYPES, should_mask
+from interfaces.graphql.requirements.mutations import RequirementMutations
+from interfaces.graphql.requirements.queries import RequirementQueries
+from interfaces.graphql.risks.mutations import RiskMutations
+from interfaces.graphql.risks.queries import RiskQueries
+from interfaces.graphql.scalars import SCALARS
+from interfaces.settings import Environment, Settings
+
+
+@strawberry.type
+class Query(
+    EngagementQueries, RequirementQueries, ComplaintQueries, RiskQueries, AuditQueries, AdminQueries
+):
+    pass
+
+
+@strawberry.type
+class Mutation(
+    EngagementMutations,  # type: ignore[misc]
+    RequirementMutations,  # type: ignore[misc]
+    ComplaintMutations,  # type: ignore[misc]
+    RiskMutations,  # type: ignore[misc]
+    AdminMutations,
+):
+    pass
+
+
+@strawberry.type
+class Subscription(AuditSubscriptions):
+    pass
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    """The schema with the limits of `settings`; production hides introspection
+    and field suggestions, which would map the API for a stranger."""
+    settings = settings or Settings()
+    production = settings.env is Environment.PRODUCTION
+    extensions: list[Any] = [
+        QueryDepthLimiter(max_depth=settings.max_query_depth),
+        MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+        MaxAliasesLimiter(max_alias_count=settings.max_query_aliases),
+        MaskErrors(should_mask_error=should_mask),
+    ]
+    if production:
+        extensions.append(DisableIntrospection())
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        types=ERROR_TYPES,
+        extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=production, scalar_map=SCALARS),
+    )

@@ -1,0 +1,1 @@
+"""The HTTP application: GraphQL at /graphql, health checks, request limits."""

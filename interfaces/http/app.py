@@ -1,0 +1,152 @@
+"""The FastAPI application: GraphQL at /graphql (HTTP and WebSocket), /healthz, /readyz.
+
+`create_app` builds everything from one settings object; `serve_app` is the
+factory uvicorn's worker processes call, reading the settings from the
+environment like every other entry point.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+from uuid import UUID, uuid4
+
+import orjson
+from anyio import CapacityLimiter
+from fastapi import FastAPI, HTTPException, Request, Response, WebSocket
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.fastapi import GraphQLRouter
+
+from application.ports import Clock
+from interfaces.bootstrap import bootstrap, build_tokens, build_views
+from interfaces.graphql.audit.follower import LogFollower
+from interfaces.graphql.context import Context, Services
+from interfaces.graphql.schema import build_schema
+from interfaces.http.auth import Authenticator
+from interfaces.http.health import health_routes
+from interfaces.http.limits import RateLimiter, RequestLimits
+from interfaces.http.responses import error_body, json_response
+from interfaces.settings import Environment, Settings
+
+log = logging.getLogger("rapport")
+
+
+class Router(GraphQLRouter[Context, None]):
+    """Strawberry's router, answering with orjson and taking a WebSocket's token
+    from `connection_init` when its upgrade request carried none."""
+
+    authenticator: Authenticator
+
+    def encode_json(self, data: object) -> bytes:
+        return orjson.dumps(data)
+
+    async def on_ws_connect(self, context: Context) -> dict[str, object] | None:
+        if context.caller is None:
+            params = context.connection_params or {}
+            header = params.get("Authorization") or params.get("authorization")
+            principal = self.authenticator.principal(header if isinstance(header, str) else None)
+            if principal is None:
+                raise ConnectionRejectionError({"message": "a valid token is required"})
+            context.caller = principal
+        return None
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    clock: Clock | None = None,
+    new_id: Callable[[], UUID] = uuid4,
+    projectors: bool | None = None,
+) -> FastAPI:
+    """The API on `settings`' database; with `projectors` (default: the
+    setting) the views are projected in this process too."""
+    settings = settings or Settings()
+    rapport = bootstrap(settings, clock=clock, new_id=new_id)
+    runtime = build_views(rapport, settings)
+    tokens = build_tokens(runtime, clock)
+    services = Services(
+        rapport=rapport,
+        runtime=runtime,
+        reader=runtime.reader(),
+        tokens=tokens,
+        follower=LogFollower(rapport, runtime.event_waiter()),
+        limiter=CapacityLimiter(settings.pool_size),
+    )
+    development = settings.env is Environment.DEVELOPMENT
+    authenticator = Authenticator(tokens, development=development)
+    rate_limiter = RateLimiter(settings.rate_limit_per_minute)
+    run_projectors = settings.projectors if projectors is None else projectors
+
+    async def context(request: Request = None, websocket: WebSocket = None) -> Context:  # type: ignore[assignment]
+        connection: Any = request or websocket
+        header = connection.headers.get("authorization")
+        principal = await asyncio.to_thread(authenticator.principal, header)
+        if websocket is not None:
+            return Context(services, principal)  # a token may still come in connection_init
+        if principal is None:
+            raise HTTPException(401, "a valid token is required", {"WWW-Authenticate": "Bearer"})
+        wait = rate_limiter.allow(principal.name)
+        if wait is not None:
+            raise HTTPException(429, "too many requests", {"Retry-After": str(int(wait) + 1)})
+        return Context(services, principal)
+
+    router = Router(
+        build_schema(settings),
+        context_getter=context,
+        graphql_ide="graphiql" if development else None,
+        allow_queries_via_get=False,
+    )
+    router.authenticator = authenticator
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        services.follower.start(asyncio.get_running_loop())
+        worker = runtime.worker() if run_projectors else None
+        if worker is not None:
+            worker.start()
+        if authenticator.local_admin_secret:
+            print(
+                f"Development admin token (this process only): {authenticator.local_admin_secret}"
+            )
+        try:
+            yield
+        finally:
+            services.follower.stop()
+            if worker is not None:
+                worker.stop(timeout=5)
+            runtime.close()
+            rapport.close()
+
+    app = FastAPI(
+        title="Rapport",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.state.services = services
+    app.include_router(router, prefix="/graphql")
+    app.include_router(health_routes(services, settings))
+    app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unexpected_error)
+    app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)
+    return app
+
+
+async def _http_error(_: Request, error: HTTPException) -> Response:
+    body = error_body(str(error.detail), f"HTTP_{error.status_code}")
+    return json_response(body, error.status_code, dict(error.headers or {}))
+
+
+async def _unexpected_error(_: Request, error: Exception) -> Response:
+    # Logged in full for the operator; the caller learns only that it failed.
+    log.error("unexpected error", exc_info=error)
+    return json_response(error_body("Unexpected error.", "INTERNAL"), 500)
+
+
+def serve_app() -> FastAPI:
+    """The factory `rapport serve` gives uvicorn: settings from the environment."""
+    return create_app()

@@ -1,0 +1,128 @@
+"""Request limits: body size and content type checked before GraphQL sees a byte,
+and a per-token rate limit."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+import orjson
+
+from interfaces.http.responses import error_body
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+JSON_TYPES = (b"application/json", b"application/graphql-response+json")
+
+
+class RequestLimits:
+    """ASGI middleware: a POST body larger than `max_body_bytes` gets 413 and a
+    POST that is not JSON gets 415, each with a JSON error, before the app runs."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        if content_type not in JSON_TYPES:
+            await reject(send, 415, "send the request as JSON (Content-Type: application/json)")
+            return
+        declared = headers.get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.max_body_bytes:
+            await reject(send, 413, f"the request body is over {self.max_body_bytes} bytes")
+            return
+        body = await self._read(receive)
+        if body is None:
+            await reject(send, 413, f"the request body is over {self.max_body_bytes} bytes")
+            return
+        try:
+            orjson.loads(body)
+        except orjson.JSONDecodeError as error:
+            await reject(send, 400, f"the request body is not valid JSON: {error}")
+            return
+        await self.app(scope, _replay(body, receive), send)
+
+    async def _read(self, receive: Receive) -> bytes | None:
+        """The whole body, or None once it grows past the limit."""
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return b"".join(chunks)
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body_bytes:
+                return None
+            chunks.append(chunk)
+            if not message.get("more_body"):
+                return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if sent:
+            return await receive()
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
+
+
+async def reject(
+    send: Send, status: int, message: str, headers: dict[str, str] | None = None
+) -> None:
+    body = orjson.dumps(error_body(message, f"HTTP_{status}"))
+    extra = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *extra,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class RateLimiter:
+    """A token bucket per caller: `per_minute` requests a minute, in bursts of up
+    to as many. Kept in the process: each API process limits on its own."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute = per_minute
+        self.clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}  # caller -> (tokens, at)
+        self._lock = threading.Lock()
+
+    def allow(self, caller: str) -> float | None:
+        """None when the request may go ahead; else seconds until it may."""
+        if self.per_minute == 0:
+            return None
+        now = self.clock()
+        rate = self.per_minute / 60
+        with self._lock:
+            tokens, at = self._buckets.get(caller, (float(self.per_minute), now))
+            tokens = min(float(self.per_minute), tokens + (now - at) * rate)
+            if tokens < 1:
+                self._buckets[caller] = (tokens, now)
+                return (1 - tokens) / rate
+            self._buckets[caller] = (tokens - 1, now)
+            return None
