@@ -1,0 +1,145 @@
+"""End-to-end fixtures: the whole API over HTTP, on SQLite and on PostgreSQL.
+
+`api` runs the FastAPI app (with its in-process projectors) through Starlette's
+test client, and `api.token(role)` mints real tokens through the token store, so
+every request goes through authentication, GraphQL and the application."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from uuid import UUID, uuid4
+
+import pytest
+from fastapi.testclient import TestClient
+
+from interfaces.graphql.schema import Mutation
+from interfaces.http.app import create_app
+from tests.conftest import FakeClock, make_settings
+
+CLIENT_ID = UUID("6f1c8a52-4a1e-4d5e-9d7e-0c1f2b3a4d5e")
+
+
+class Api:
+    """A GraphQL client on the test app, with helpers for the usual calls."""
+
+    def __init__(self, client: TestClient, clock: FakeClock) -> None:
+        self.client = client
+        self.clock = clock
+        self.services = client.app.state.services  # type: ignore[attr-defined]
+        self._tokens: dict[tuple[str, UUID | None], str] = {}
+
+    def token(self, role: str = "admin", client_id: UUID | None = None) -> str:
+        """A live token's secret for this role (one per role and client, reused)."""
+        key = (role, client_id)
+        if key not in self._tokens:
+            name = f"{role}-{client_id or 'staff'}"
+            self._tokens[key], _ = self.services.tokens.create(role, name, client_id)
+        return self._tokens[key]
+
+    def post(self, body: Any, token: str | None = None, **kwargs: Any) -> Any:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return self.client.post("/graphql", json=body, headers=headers, **kwargs)
+
+    def gql(
+        self, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None
+    ) -> dict[str, Any]:
+        """The response body of a GraphQL request made as `token` (admin by default)."""
+        response = self.post(
+            {"query": query, "variables": variables or {}}, token or self.token("admin")
+        )
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    def data(self, query: str, variables: dict[str, Any] | None = None, **kw: Any) -> Any:
+        """The `data` of a request that must not fail."""
+        body = self.gql(query, variables, **kw)
+        assert "errors" not in body, body["errors"]
+        return body["data"]
+
+    def mutate(
+        self, name: str, input: dict[str, Any], selection: str = "", *, token: str | None = None
+    ) -> dict[str, Any]:
+        """Run mutation `name` and return its result: `__typename`, the payload's
+        `version` and `createdIds`, the error's `message` (and `field`/`rule`),
+        and whatever `selection` adds (e.g. "... on ComplaintPayload { complaint { state } }")."""
+        input_type = name[:1].upper() + name[1:] + "Input"
+        query = f"""mutation($input: {input_type}!) {{ {name}(input: $input) {{
+            __typename
+            ... on Error {{ message }}
+            ... on ValidationError {{ field }}
+            ... on RuleViolation {{ rule subjects }}
+            ... on NotFound {{ kind id }}
+            ... on ConcurrencyConflict {{ expectedVersion actualVersion }}
+            {_payload_fields(name)}
+            {selection}
+        }} }}"""
+        result: dict[str, Any] = self.data(query, {"input": input}, token=token)[name]
+        return result
+
+    def open_engagement(self, client_id: UUID = CLIENT_ID, **overrides: Any) -> str:
+        """A new engagement's id, opened and started."""
+        result = self.mutate("openEngagement", {**engagement_input(client_id), **overrides})
+        engagement_id: str = result["createdIds"][0]
+        started = self.mutate("startEngagement", {"engagementId": engagement_id})
+        assert started["__typename"] == "EngagementPayload", started
+        return engagement_id
+
+    def receive_complaint(self, engagement_id: str, severity: str = "high", **kw: Any) -> str:
+        result = self.mutate(
+            "receiveComplaint",
+            {
+                "engagementId": engagement_id,
+                "channel": "email",
+                "severity": severity,
+                "category": "billing",
+                "description": "Invoice twice",
+            },
+            **kw,
+        )
+        assert result["__typename"] == "ComplaintPayload", result
+        complaint_id: str = result["createdIds"][0]
+        return complaint_id
+
+
+_PAYLOADS = {
+    "Engagement": "EngagementPayload { engagementId version createdIds replayed }",
+    "Requirement": "RequirementPayload { requirementId version createdIds replayed }",
+    "Complaint": "ComplaintPayload { complaintId version createdIds replayed }",
+    "Risk": "RiskPayload { riskId version createdIds replayed }",
+}
+
+
+def _payload_fields(mutation: str) -> str:
+    payload = _PAYLOADS.get(mutation_noun(mutation))
+    return f"... on {payload}" if payload else ""
+
+
+def mutation_noun(mutation: str) -> str:
+    """The noun of a mutation's result union: `receiveComplaint` -> "Complaint"."""
+    field = next(f for f in Mutation.__strawberry_definition__.fields if f.python_name == mutation)
+    name: str = field.type.graphql_name  # type: ignore[union-attr]
+    return name.removesuffix("Result")
+
+
+def engagement_input(client_id: UUID = CLIENT_ID) -> dict[str, Any]:
+    return {
+        "clientId": str(client_id),
+        "clientName": "Acme",
+        "title": "After-sales support",
+        "objectives": ["Answer fast"],
+        "plannedStart": "2026-01-05",
+        "plannedEnd": "2026-12-18",
+        "budget": "120000.00",
+        "currency": "EUR",
+        "owner": "maria",
+    }
+
+
+@pytest.fixture
+def api(database_url: str, clock: FakeClock) -> Iterator[Api]:
+    settings = make_settings(database_url, env="development", rate_limit_per_minute=0)
+    app = create_app(settings, clock=clock, new_id=uuid4)
+    with TestClient(app) as client:
+        yield Api(client, clock)
