@@ -10,12 +10,13 @@ from application.ports import TimeAxis
 from interfaces.cli import tokens, views
 from interfaces.cli.common import application, console, fail, parse_id, parse_time
 from interfaces.cli.render import history_table, state_table
-from interfaces.cli.serve import serve
+from interfaces.cli.serve import schema, serve
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 views.register(app)
 app.add_typer(tokens.app, name="token")
 app.command()(serve)
+app.command()(schema)
 
 
 @app.command()

@@ -44,3 +44,10 @@ def serve(
         log_level="info",
         proxy_headers=True,
     )
+
+
+def schema() -> None:
+    """Print the GraphQL schema (SDL); `schema.graphql` is this output, committed."""
+    from interfaces.graphql.schema import build_schema
+
+    print(build_schema().as_str())

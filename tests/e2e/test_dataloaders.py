@@ -1,0 +1,74 @@
+"""A page of engagements with their views costs the same few SQL statements
+however many engagements it holds: each view is read once per page, not once
+per engagement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event
+
+from application.commands.base import CommandMeta
+from application.commands.engagement import OpenEngagement
+from tests.e2e.conftest import CLIENT_ID, Api
+
+DASHBOARD_PAGE = """query($first: Int!) { engagements(first: $first) { nodes {
+    title health
+    progress { milestoneCompletionPercent scopeChurn }
+    budget { consumedPercent earnedValue { cpi } }
+    satisfaction { csatMean slaCompliance { clock percent } }
+    riskRegister { risksTotal heatMap }
+} } }"""
+
+
+def open_engagements(api: Api, count: int) -> None:
+    rapport = api.services.rapport
+    for number in range(count):
+        command = OpenEngagement(
+            client_id=CLIENT_ID,
+            client_name="Acme",
+            title=f"Engagement {number}",
+            planned_start=date(2026, 1, 5),
+            planned_end=date(2026, 12, 18),
+            budget=Decimal("1000"),
+            currency="EUR",
+            owner="maria",
+        )
+        result = rapport.execute(command, CommandMeta(actor="test"))
+    assert rapport.wait_for_views(result, list(api.services.reader.views))
+
+
+@contextmanager
+def statements(api: Api) -> Iterator[list[str]]:
+    """Every SQL statement the view store runs inside the block."""
+    engine = api.services.runtime.store.engine
+    seen: list[str] = []
+
+    def record(*args: Any) -> None:
+        seen.append(args[2])
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def test_a_page_of_fifty_engagements_with_their_views_reads_each_view_once(api: Api) -> None:
+    open_engagements(api, 50)
+    api.data(DASHBOARD_PAGE, {"first": 5})  # the token is looked up once and for all
+    with statements(api) as few:
+        small = api.data(DASHBOARD_PAGE, {"first": 5})
+    with statements(api) as many:
+        large = api.data(DASHBOARD_PAGE, {"first": 50})
+    assert len(small["engagements"]["nodes"]) == 5
+    assert len(large["engagements"]["nodes"]) == 50
+    assert all(node["progress"] and node["riskRegister"] for node in large["engagements"]["nodes"])
+    assert len(many) == len(few)
+    # Token, the page (its live table, then its rows), then for each of the four
+    # views its live table and its rows.
+    assert len(many) <= 11, many
