@@ -14,10 +14,10 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
-# Until the GraphQL API lands, serving means a ready event store with sample data.
+# The API on the embedded SQLite store, with sample data the first time.
 serve: install
 	$(BIN)/rapport demo --if-empty
-	@echo "Explore it with: $(BIN)/rapport history ID and $(BIN)/rapport show ID --as-of TIME"
+	$(BIN)/rapport serve
 
 demo: install
 	$(BIN)/rapport demo

@@ -84,8 +84,10 @@ def create_app(
         connection: Any = request or websocket
         header = connection.headers.get("authorization")
         principal = await asyncio.to_thread(authenticator.principal, header)
-        if websocket is not None:
-            return Context(services, principal)  # a token may still come in connection_init
+        if websocket is not None or request.method == "GET":
+            # A WebSocket may still name its token in `connection_init`; a GET
+            # only ever serves GraphiQL (queries over GET are off).
+            return Context(services, principal)
         if principal is None:
             raise HTTPException(401, "a valid token is required", {"WWW-Authenticate": "Bearer"})
         wait = rate_limiter.allow(principal.name)
