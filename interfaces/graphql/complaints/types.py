@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import strawberry
 
 from application.views.rows import ComplaintRowReport
-from interfaces.graphql.audit.types import AuditEvent, audit_page
+from interfaces.graphql.children import EngagementChild
 from interfaces.graphql.context import Info
-from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection
-
-if TYPE_CHECKING:
-    from interfaces.graphql.engagements.types import Engagement
-
-EngagementRef = Annotated["Engagement", strawberry.lazy("interfaces.graphql.engagements.types")]
 
 
 @strawberry.type(description="A client's complaint or support ticket.")
-class Complaint:
-    id: UUID
-    engagement_id: UUID
-    version: int
+class Complaint(EngagementChild):
     channel: str
     severity: str
     category: str
@@ -50,18 +40,6 @@ class Complaint:
     sla_breaches: int
     client_confirmed: bool
     csat: int | None
-
-    @strawberry.field
-    async def engagement(self, info: Info) -> EngagementRef | None:
-        from interfaces.graphql.engagements.types import load_engagement
-
-        return await load_engagement(info, self.engagement_id)
-
-    @strawberry.field(description="This complaint's events, oldest first.")
-    async def history(
-        self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: str | None = None
-    ) -> Connection[AuditEvent]:
-        return await audit_page(info, {"aggregate_id": self.id}, first, after)
 
     @staticmethod
     def of(report: ComplaintRowReport) -> Complaint:
