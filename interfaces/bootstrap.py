@@ -19,7 +19,7 @@ from application.views.catalog import all_views
 from infrastructure.auth.token_store import SqlTokenStore
 from infrastructure.clock import SystemClock
 from infrastructure.event_store.environment import event_store_env
-from infrastructure.views.engine import event_waiter, view_engine
+from infrastructure.views.engine import EventWaiter, view_engine
 from infrastructure.views.projector import Projector
 from infrastructure.views.reader import LiveRows
 from infrastructure.views.store import ViewStore
@@ -98,9 +98,11 @@ class ViewRuntime:
             self.event_waiter(),
         )
 
-    def event_waiter(self) -> Callable[[float], None]:
+    def event_waiter(self) -> EventWaiter:
         channel = getattr(self.rapport.recorder, "channel_name", "")
-        return event_waiter(self.settings.database_url, channel)
+        waiter = EventWaiter(self.settings.database_url, channel)
+        self.store.on_wait.append(waiter.wake)
+        return waiter
 
     def close(self) -> None:
         self.store.engine.dispose()

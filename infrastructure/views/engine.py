@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+import threading
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import psycopg
@@ -33,24 +33,35 @@ def _sqlite_wal(connection: object, _: object) -> None:
     connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[attr-defined]
 
 
-def event_waiter(database_url: str, channel: str) -> Callable[[float], None]:
-    """A function that returns when new events may be in the log, or after `timeout`.
+class EventWaiter:
+    """Call it to wait until new events may be in the log, or `timeout` passes.
 
-    PostgreSQL: LISTEN to the channel the event recorder NOTIFYs on each write.
-    SQLite: no notifications exist, so it simply waits and the caller polls."""
-    if not is_postgres(database_url):
-        return _sleep
-    url = urlsplit(database_url)
-    plain = urlunsplit(("postgresql", url.netloc, url.path, "", ""))
-    connection = psycopg.connect(plain, autocommit=True)
-    connection.execute(f'LISTEN "{channel}"')
+    PostgreSQL: LISTEN to the channel the event recorder NOTIFYs on each write,
+    on a connection of its own, closed by `close()`. SQLite: no notifications
+    exist, so it simply waits and the caller polls."""
 
-    def wait(timeout: float) -> None:
-        for _ in connection.notifies(timeout=timeout, stop_after=1):
+    def __init__(self, database_url: str, channel: str) -> None:
+        self.connection: psycopg.Connection[Any] | None = None
+        self._woken = threading.Event()
+        if is_postgres(database_url):
+            url = urlsplit(database_url)
+            plain = urlunsplit(("postgresql", url.netloc, url.path, "", ""))
+            self.connection = psycopg.connect(plain, autocommit=True)
+            self.connection.execute(f'LISTEN "{channel}"')
+
+    def __call__(self, timeout: float) -> None:
+        if self.connection is None:
+            self._woken.wait(timeout)
+            self._woken.clear()
+            return
+        for _ in self.connection.notifies(timeout=timeout, stop_after=1):
             pass
 
-    return wait
+    def wake(self) -> None:
+        """This process wrote events: on SQLite, stop waiting now rather than at
+        the next poll (PostgreSQL's NOTIFY already does this)."""
+        self._woken.set()
 
-
-def _sleep(timeout: float) -> None:
-    time.sleep(timeout)
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()

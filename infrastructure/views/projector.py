@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from application.service import Rapport
 from application.views.base import LoggedEvent, View
 from application.views.log import read_log
+from infrastructure.views.engine import EventWaiter
 from infrastructure.views.store import Changes, ViewStore
 
 log = logging.getLogger(__name__)
@@ -152,7 +153,7 @@ class ProjectorThread(threading.Thread):
     """Runs a projector until stopped, waking on new events or every `poll` seconds."""
 
     def __init__(
-        self, projector: Projector, wait_for_events: Callable[[float], None], poll: float = 0.5
+        self, projector: Projector, wait_for_events: EventWaiter, poll: float = 0.5
     ) -> None:
         super().__init__(name="rapport-projector", daemon=True)
         self.projector = projector
@@ -161,7 +162,10 @@ class ProjectorThread(threading.Thread):
         self.stopping = threading.Event()
 
     def run(self) -> None:
-        follow(self.projector, self.wait_for_events, self.poll, self.stopping)
+        try:
+            follow(self.projector, self.wait_for_events, self.poll, self.stopping)
+        finally:
+            self.wait_for_events.close()
 
     def stop(self) -> None:
         self.stopping.set()

@@ -14,6 +14,7 @@ from typing import Any
 
 from application.service import Rapport
 from application.views.base import View
+from infrastructure.views.engine import EventWaiter
 from infrastructure.views.maintenance import rebuild_outdated
 from infrastructure.views.projector import Projector, follow
 from infrastructure.views.store import ViewStore
@@ -26,7 +27,7 @@ class ProjectionWorker(threading.Thread):
         store: ViewStore,
         views: Sequence[View[Any, Any]],
         make_projector: Callable[[], Projector],
-        wait_for_events: Callable[[float], None],
+        wait_for_events: EventWaiter,
         *,
         poll: float = 0.5,
     ) -> None:
@@ -43,14 +44,17 @@ class ProjectionWorker(threading.Thread):
 
     def run(self) -> None:
         names = [f"live:{view.name}" for view in self.views]
-        with self.store.exclusive(names):
-            if self.stopping.is_set():
-                return
-            self.rebuilt = rebuild_outdated(self.rapport, self.store, self.views)
-            # Made after the rebuild, so it starts on the tables that are live now.
-            projector = self.make_projector()
-            self.following.set()
-            follow(projector, self.wait_for_events, self.poll, self.stopping)
+        try:
+            with self.store.exclusive(names):
+                if self.stopping.is_set():
+                    return
+                self.rebuilt = rebuild_outdated(self.rapport, self.store, self.views)
+                # Made after the rebuild, so it starts on the tables that are live now.
+                projector = self.make_projector()
+                self.following.set()
+                follow(projector, self.wait_for_events, self.poll, self.stopping)
+        finally:
+            self.wait_for_events.close()
 
     def stop(self, timeout: float | None = None) -> None:
         self.stopping.set()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Callable
 
 from application.service import Rapport
+from infrastructure.views.engine import EventWaiter
 
 log = logging.getLogger(__name__)
 
@@ -17,9 +17,7 @@ class LogFollower:
     NOTIFY, or polling on SQLite) and tells every waiting subscriber at once,
     so a thousand subscribers cost one watcher, not a thousand pollers."""
 
-    def __init__(
-        self, rapport: Rapport, wait_for_events: Callable[[float], None], poll: float = 0.2
-    ) -> None:
+    def __init__(self, rapport: Rapport, wait_for_events: EventWaiter, poll: float = 0.2) -> None:
         self.rapport = rapport
         self.wait_for_events = wait_for_events
         self.poll = poll
@@ -47,6 +45,12 @@ class LogFollower:
         return self.generation
 
     def _watch(self) -> None:
+        try:
+            self._follow_head()
+        finally:
+            self.wait_for_events.close()
+
+    def _follow_head(self) -> None:
         head = self.rapport.head()
         while not self._stopping.is_set():
             try:
