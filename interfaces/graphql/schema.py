@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import (
     DisableIntrospection,
     MaskErrors,
@@ -13,6 +14,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
 from interfaces.graphql.admin.queries import AdminMutations, AdminQueries
 from interfaces.graphql.audit.queries import AuditQueries, AuditSubscriptions
@@ -52,6 +54,15 @@ class Subscription(AuditSubscriptions):
     pass
 
 
+class RapportSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Log only what went wrong in the server; a refused request is the
+        caller's business and already in its answer."""
+        super().process_errors([e for e in errors if should_mask(e)], execution_context)
+
+
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema with the limits of `settings`; production hides introspection
     and field suggestions, which would map the API for a stranger."""
@@ -66,7 +77,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     ]
     if production:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(
+    return RapportSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,

@@ -36,6 +36,10 @@ class LogFollower:
 
     def stop(self) -> None:
         self._stopping.set()
+        if self._thread.is_alive():
+            # It wakes at least every `poll` seconds; joined, so it never reads
+            # the log after the app has let go of the database.
+            self._thread.join(timeout=self.poll + 5)
 
     async def changed_since(self, generation: int) -> int:
         """Returns once the log has grown after `generation` was seen."""
