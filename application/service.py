@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar, cast, overload
 from uuid import UUID
@@ -105,11 +106,13 @@ class Rapport(Application[UUID]):
         idempotency key was already accepted returns that first result."""
         if meta.principal is not None:
             meta.principal.check_command(command)
+        given_key = meta.idempotency_key
+        meta = _with_scoped_key(meta)
         fingerprint = command.fingerprint() if meta.idempotency_key else ""
         if meta.idempotency_key:
             earlier = self.index.idempotency_record(meta.idempotency_key)
             if earlier is not None:
-                return _replayed(earlier, fingerprint)
+                return _replayed(earlier, fingerprint, given_key)
         for attempt in range(self.max_attempts):
             aggregate, created_ids = self._decide(command, meta)
             try:
@@ -118,7 +121,7 @@ class Rapport(Application[UUID]):
                 if meta.idempotency_key:
                     earlier = self.index.idempotency_record(meta.idempotency_key)
                     if earlier is not None:
-                        return _replayed(earlier, fingerprint)
+                        return _replayed(earlier, fingerprint, given_key)
                 if meta.expected_version is not None or isinstance(command, CreateCommand):
                     actual = self._current_version(aggregate.id)
                     raise ConcurrencyConflict(aggregate.id, meta.expected_version, actual) from None
@@ -335,9 +338,19 @@ class _Decision(Decision):
         return open_complaints, unaccepted_musts
 
 
-def _replayed(earlier: IdempotencyRecord, fingerprint: str) -> CommandResult:
+def _with_scoped_key(meta: CommandMeta) -> CommandMeta:
+    """Each client has idempotency keys of its own: one client's key can neither
+    replay another's answer nor reveal that it was used. The team's keys are
+    shared by its members, so a retry from another of its tokens still counts."""
+    principal = meta.principal
+    if meta.idempotency_key is None or principal is None or not principal.is_client:
+        return meta
+    return replace(meta, idempotency_key=f"client:{principal.client_id}:{meta.idempotency_key}")
+
+
+def _replayed(earlier: IdempotencyRecord, fingerprint: str, given_key: str | None) -> CommandResult:
     if earlier.fingerprint != fingerprint:
-        raise IdempotencyKeyReused(earlier.key)
+        raise IdempotencyKeyReused(given_key or earlier.key)
     return CommandResult(
         earlier.aggregate_id, earlier.version, None, earlier.created_ids, replayed=True
     )

@@ -20,7 +20,7 @@ from application.service import Rapport
 from application.views.base import LoggedEvent, View
 from application.views.log import read_log
 from infrastructure.views.engine import EventWaiter
-from infrastructure.views.store import Changes, ViewStore
+from infrastructure.views.store import Changes, GenerationDropped, ViewStore
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ class Projector:
         try:
             changes = [self._fold(view, events, last) for view in self.views]
             self.store.save(changes)
-        except DBAPIError:
+        except (DBAPIError, GenerationDropped):
             if self._fixed:
                 raise
             # A rebuild may have switched a view to a new table and dropped the old.

@@ -73,6 +73,14 @@ class Changes:
     position: int
 
 
+class GenerationDropped(Exception):
+    """The generation a writer targets is gone: a rebuild switched the view to a
+    new table. A batch with no rows for that view would not notice otherwise."""
+
+    def __init__(self, view: str, generation: int) -> None:
+        super().__init__(f"generation {generation} of view {view} was dropped")
+
+
 def schema_fingerprint(view: View[Any, Any]) -> str:
     """Changes when the view's columns or its state's shape change: time to rebuild."""
     shape = repr(sorted((k, t.__name__) for k, t in view.columns.items()))
@@ -271,11 +279,13 @@ class ViewStore:
             for change in changes:
                 if change.states:
                     self._upsert(conn, change)
-                conn.execute(
+                moved = conn.execute(
                     update(self.catalog)
                     .where(self._catalog_row(change.view.name, change.generation))
                     .values(position=change.position)
                 )
+                if moved.rowcount == 0:  # rolls the whole batch back
+                    raise GenerationDropped(change.view.name, change.generation)
         with self._saved:
             self._saved.notify_all()
 

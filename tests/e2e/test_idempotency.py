@@ -1,0 +1,178 @@
+"""Idempotency keys over HTTP: ten copies of one request sent at once record
+once and all get the same answer; the key sent again with another input is
+refused on the key and records nothing.
+
+Starlette's TestClient is safe to call from threads once its `with` block has
+started the app: every request goes through one thread-safe anyio portal into
+the app's single event loop, and the app runs each command in its worker
+thread pool, so ten copies really are decided at the same time."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from tests.e2e.conftest import Api
+
+COPIES = 10
+KEY = "invoice-42"
+
+
+def complaint_input(engagement_id: str, **overrides: Any) -> dict[str, Any]:
+    return {
+        "engagementId": engagement_id,
+        "channel": "phone",
+        "severity": "critical",
+        "category": "outage",
+        "description": "Line down",
+        "idempotencyKey": KEY,
+        **overrides,
+    }
+
+
+def cost_input(engagement_id: str, amount: str = "420.00", **overrides: Any) -> dict[str, Any]:
+    return {
+        "engagementId": engagement_id,
+        "amount": amount,
+        "category": "travel",
+        "incurredOn": "2026-03-01",
+        "idempotencyKey": KEY,
+        **overrides,
+    }
+
+
+def line_up(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hold each copy after its first look for the key until all have looked,
+    so all ten decide before any saves: the race the key must win, rather than
+    nine copies arriving after the first is saved. A copy that waits in vain
+    (the application no longer looks first) simply goes on."""
+    recorder = api.services.rapport.index
+    look_up = recorder.idempotency_record
+    barrier, calls = threading.Barrier(COPIES), itertools.count()
+
+    def lined_up(key: str) -> Any:
+        found = look_up(key)
+        if next(calls) < COPIES:
+            with suppress(threading.BrokenBarrierError):
+                barrier.wait(timeout=5)
+        return found
+
+    monkeypatch.setattr(recorder, "idempotency_record", lined_up)
+
+
+def send_at_once(api: Api, mutation: str, inputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The answers to `mutation` with each input, all sent at the same moment."""
+    token = api.token("admin")  # minted before the threads: the helper caches it unlocked
+    start = threading.Barrier(len(inputs))
+
+    def send(input: dict[str, Any]) -> dict[str, Any]:
+        start.wait(timeout=10)
+        return api.mutate(mutation, input, token=token)
+
+    with ThreadPoolExecutor(len(inputs)) as pool:
+        return list(pool.map(send, inputs))
+
+
+def assert_one_answer(answers: list[dict[str, Any]], id_field: str) -> None:
+    assert {answer["__typename"] for answer in answers} == {id_field[:-2].title() + "Payload"}
+    assert len({(a[id_field], a["version"], tuple(a["createdIds"])) for a in answers}) == 1
+    assert sorted(answer["replayed"] for answer in answers) == [False] + [True] * (COPIES - 1)
+
+
+def event_types(api: Api, engagement_id: str, after: int) -> list[str]:
+    query = """query($id: UUID!, $after: String) {
+        auditTrail(engagementId: $id, after: $after) { nodes { eventType } } }"""
+    nodes = api.data(query, {"id": engagement_id, "after": str(after)})["auditTrail"]["nodes"]
+    return [node["eventType"] for node in nodes]
+
+
+def test_ten_concurrent_complaints_with_one_key_receive_one_complaint(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engagement_id = api.open_engagement()
+    head = api.services.rapport.head()
+    line_up(api, monkeypatch)
+
+    answers = send_at_once(api, "receiveComplaint", [complaint_input(engagement_id)] * COPIES)
+
+    assert_one_answer(answers, "complaintId")
+    complaint_id = answers[0]["complaintId"]
+    assert answers[0]["createdIds"] == [complaint_id]
+    assert event_types(api, engagement_id, head) == ["Complaint.Received"]
+    query = "query($id: UUID!) { complaints(filter: {engagementId: $id}) { nodes { id } } }"
+    listed = api.data(query, {"id": engagement_id})["complaints"]["nodes"]
+    assert listed == [{"id": complaint_id}]
+
+
+def test_ten_concurrent_costs_with_one_key_record_one_cost(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engagement_id = api.open_engagement()
+    head = api.services.rapport.head()
+    line_up(api, monkeypatch)
+
+    answers = send_at_once(api, "recordCost", [cost_input(engagement_id)] * COPIES)
+
+    assert_one_answer(answers, "engagementId")
+    assert answers[0]["version"] == 3  # opened, started, one cost
+    assert len(answers[0]["createdIds"]) == 1
+    assert event_types(api, engagement_id, head) == ["Engagement.CostRecorded"]
+    query = "query($id: UUID!) { engagement(id: $id) { budget { actualCost } } }"
+    budget = api.data(query, {"id": engagement_id})["engagement"]["budget"]
+    assert budget == {"actualCost": "420.00"}
+
+
+def test_a_key_sent_again_with_another_input_is_refused_on_the_key(api: Api) -> None:
+    engagement_id = api.open_engagement()
+    first = api.mutate("recordCost", cost_input(engagement_id))
+    head = api.services.rapport.head()
+
+    other_amount = api.mutate("recordCost", cost_input(engagement_id, amount="421.00"))
+    other_mutation = api.mutate("receiveComplaint", complaint_input(engagement_id))
+    same = api.mutate("recordCost", cost_input(engagement_id))
+
+    for refused in (other_amount, other_mutation):
+        assert (refused["__typename"], refused["field"]) == (
+            "ValidationError",
+            ["input", "idempotencyKey"],
+        )
+    assert api.services.rapport.head() == head
+    assert same == {**first, "replayed": True}
+
+
+def test_ten_concurrent_different_inputs_with_one_key_record_one_and_refuse_nine(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engagement_id = api.open_engagement()
+    head = api.services.rapport.head()
+    line_up(api, monkeypatch)
+    inputs = [cost_input(engagement_id, amount=f"{100 + n}.00") for n in range(COPIES)]
+
+    answers = send_at_once(api, "recordCost", inputs)
+
+    kinds = sorted(answer["__typename"] for answer in answers)
+    assert kinds == ["EngagementPayload"] + ["ValidationError"] * (COPIES - 1)
+    refused = [answer["field"] for answer in answers if "field" in answer]
+    assert refused == [["input", "idempotencyKey"]] * (COPIES - 1)
+    assert event_types(api, engagement_id, head) == ["Engagement.CostRecorded"]
+
+
+CLIENT_A = UUID("aaaaaaaa-0000-4000-8000-00000000000a")
+CLIENT_B = UUID("bbbbbbbb-0000-4000-8000-00000000000b")
+
+
+def test_a_client_repeating_another_clients_request_and_key_learns_nothing(api: Api) -> None:
+    engagement_id = api.open_engagement(CLIENT_A)
+    request = complaint_input(engagement_id, idempotencyKey="ticket-1")
+    first = api.mutate("receiveComplaint", request, token=api.token("client", CLIENT_A))
+    assert first["__typename"] == "ComplaintPayload"
+
+    theirs = api.mutate("receiveComplaint", request, token=api.token("client", CLIENT_B))
+
+    assert (theirs["__typename"], theirs.get("kind")) == ("NotFound", "engagement")
