@@ -1,34 +1,61 @@
 """Queries on the live view tables: pages by column filters, rows by key.
 
-Each query first looks up which generation is live, so a rebuild that switches
-tables mid-flight never leaves a reader on a dropped one for more than a query.
+Which generation of each view is live is read once a second, not before every
+query: a rebuild rarely switches tables, and when it has, the query on the
+dropped table fails, the catalog is read again and the query runs once more.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import math
+import time
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, Table, select
+from sqlalchemy.exc import DBAPIError
 
 from application.ports import RowQuery
 from application.views.base import View
 from infrastructure.views.codec import decode_state
 from infrastructure.views.store import ViewStore
 
+T = TypeVar("T")
+
 
 class LiveRows:
     """`ViewRows` on a `ViewStore`; `scope_view` is the view whose `client_id`
     column says which client each engagement is for."""
 
-    def __init__(self, store: ViewStore, scope_view: View[Any, Any]) -> None:
+    def __init__(
+        self, store: ViewStore, scope_view: View[Any, Any], catalog_seconds: float = 1.0
+    ) -> None:
         self.store = store
         self.scope_view = scope_view
+        self.catalog_seconds = catalog_seconds
+        self._generations: dict[str, int] = {}
+        self._catalog_read_at = -math.inf
 
     def _live_table(self, view: View[Any, Any]) -> Table:
-        return self.store.table(view, self.store.live(view).number)
+        if time.monotonic() - self._catalog_read_at > self.catalog_seconds:
+            self._generations = self.store.live_generations()
+            self._catalog_read_at = time.monotonic()
+        number = self._generations.get(view.name)
+        if number is None:  # a view with no table yet
+            number = self.store.live(view).number
+        return self.store.table(view, number)
+
+    def _retrying(self, query: Callable[[], T]) -> T:
+        try:
+            return query()
+        except DBAPIError:
+            self._catalog_read_at = -math.inf  # a rebuild may have dropped the table
+            return query()
 
     def page(self, view: View[Any, Any], query: RowQuery) -> list[tuple[str, Any]]:
+        return self._retrying(lambda: self._page(view, query))
+
+    def _page(self, view: View[Any, Any], query: RowQuery) -> list[tuple[str, Any]]:
         table = self._live_table(view)
         order = table.c[query.order_by] if query.order_by else table.c.row_key
         statement = select(table.c.row_key, table.c.row_state).order_by(order).limit(query.limit)
@@ -54,7 +81,7 @@ class LiveRows:
     def by_keys(self, view: View[Any, Any], keys: Sequence[str]) -> dict[str, Any]:
         if not keys:
             return {}
-        return self.store.load(view, self.store.live(view).number, keys)
+        return self._retrying(lambda: self.store.load_from(self._live_table(view), view, keys))
 
     def live_positions(self) -> dict[str, int]:
         return self.store.live_positions()

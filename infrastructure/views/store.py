@@ -36,6 +36,7 @@ from sqlalchemy import (
     Uuid,
     and_,
     delete,
+    or_,
     select,
     update,
 )
@@ -195,6 +196,12 @@ class ViewStore:
             ).scalar_one()
         return position
 
+    def live_generations(self) -> dict[str, int]:
+        """Each view's live generation number, in one read."""
+        query = select(self.catalog.c.view, self.catalog.c.generation).where(self.catalog.c.live)
+        with self.engine.connect() as conn:
+            return dict(conn.execute(query).all())
+
     def live_positions(self) -> dict[str, int]:
         """Each view's live position, in one read."""
         query = select(self.catalog.c.view, self.catalog.c.position).where(self.catalog.c.live)
@@ -243,7 +250,10 @@ class ViewStore:
         return self._tables[key]
 
     def load(self, view: View[Any, Any], number: int, keys: Iterable[str]) -> dict[str, Any]:
-        table = self.table(view, number)
+        return self.load_from(self.table(view, number), view, keys)
+
+    def load_from(self, table: Table, view: View[Any, Any], keys: Iterable[str]) -> dict[str, Any]:
+        """The states stored in `table` under `keys`."""
         keys = list(keys)
         states: dict[str, Any] = {}
         with self.engine.connect() as conn:
@@ -279,15 +289,21 @@ class ViewStore:
             for change in changes:
                 if change.states:
                     self._upsert(conn, change)
-                moved = conn.execute(
-                    update(self.catalog)
-                    .where(self._catalog_row(change.view.name, change.generation))
-                    .values(position=change.position)
-                )
-                if moved.rowcount == 0:  # rolls the whole batch back
-                    raise GenerationDropped(change.view.name, change.generation)
+            self._move_positions(conn, changes)
         with self._saved:
             self._saved.notify_all()
+
+    def _move_positions(self, conn: Connection, changes: Sequence[Changes]) -> None:
+        """One statement for all views that reach the same position (usually all)."""
+        by_position: dict[int, list[Changes]] = {}
+        for change in changes:
+            by_position.setdefault(change.position, []).append(change)
+        for position, reaching in by_position.items():
+            rows = [self._catalog_row(c.view.name, c.generation) for c in reaching]
+            moved = conn.execute(update(self.catalog).where(or_(*rows)).values(position=position))
+            if moved.rowcount < len(reaching):  # rolls the whole batch back
+                gone = reaching[0]
+                raise GenerationDropped(gone.view.name, gone.generation)
 
     def _upsert(self, conn: Connection, change: Changes) -> None:
         table = self.table(change.view, change.generation)

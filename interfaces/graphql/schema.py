@@ -5,14 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
+    ParserCache,
+    ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as aliases_rule
+from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
@@ -68,11 +71,18 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     and field suggestions, which would map the API for a stranger."""
     settings = settings or Settings()
     production = settings.env is Environment.PRODUCTION
+    # The limits' rules are made once: validation results are cached by the
+    # document and the rules, so rules made afresh per request would never hit.
+    limits: list[type[ASTValidationRule]] = [
+        depth_rule(settings.max_query_depth, should_ignore=None),
+        aliases_rule(settings.max_query_aliases),
+    ]
     # Factories: each request gets extensions of its own.
     extensions: list[Any] = [
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_query_aliases),
+        lambda: ParserCache(maxsize=256),
+        lambda: AddValidationRules(limits),
+        lambda: ValidationCache(maxsize=256),
         lambda: MaskErrors(should_mask_error=should_mask),
     ]
     if production:
