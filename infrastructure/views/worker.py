@@ -58,5 +58,6 @@ class ProjectionWorker(threading.Thread):
 
     def stop(self, timeout: float | None = None) -> None:
         self.stopping.set()
+        self.wait_for_events.wake()  # not left to sleep out its poll
         if self.is_alive():
             self.join(timeout)

@@ -139,7 +139,8 @@ def engagement_input(client_id: UUID = CLIENT_ID) -> dict[str, Any]:
 
 @pytest.fixture
 def api(database_url: str, clock: FakeClock) -> Iterator[Api]:
-    settings = make_settings(database_url, env="development", rate_limit_per_minute=0)
+    # A small pool: PostgreSQL's connections are shared by every test of the run.
+    settings = make_settings(database_url, env="development", rate_limit_per_minute=0, pool_size=4)
     app = create_app(settings, clock=clock, new_id=uuid4)
     with TestClient(app) as client:
         yield Api(client, clock)

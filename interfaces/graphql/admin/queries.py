@@ -8,7 +8,6 @@ from uuid import UUID
 import strawberry
 
 from application.access import Permission
-from application.errors import InvalidValue
 from infrastructure.views.maintenance import rebuild
 from interfaces.graphql.admin.types import (
     Projection,
@@ -96,10 +95,9 @@ class AdminMutations:
         runtime = context.services.runtime
         try:
             context.principal.require(Permission.REPLAY_VIEWS)
-            try:
-                chosen = runtime.select(views or ())
-            except ValueError as error:
-                raise InvalidValue("views", str(error)) from None
+            chosen = runtime.select(views or ())
+        except ValueError as error:  # an unknown view's name
+            return ValidationError(message=str(error), field=["views"])
         except Exception as error:
             return _refusal(error)
         events = await context.run(rebuild, runtime.rapport, runtime.store, chosen)

@@ -12,6 +12,7 @@ from application.ports import TimeAxis
 from interfaces.graphql.context import Info
 from interfaces.graphql.engagements.as_of import engagement_as_of
 from interfaces.graphql.engagements.types import Axis, Engagement, load_engagement
+from interfaces.graphql.errors import PublicError
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, connection
 from interfaces.graphql.reports import Count, counts
@@ -46,7 +47,12 @@ class EngagementQueries:
     ) -> Engagement | None:
         if as_of is None:
             return await load_engagement(info, id)
-        snapshot = await engagement_as_of(info, id, as_of, TimeAxis(axis.value))
+        try:
+            snapshot = await engagement_as_of(info, id, as_of, TimeAxis(axis.value))
+        except PublicError as error:
+            if (error.extensions or {}).get("code") == "NOT_FOUND":
+                return None
+            raise
         row = snapshot.reports["portfolio"].get(str(id))
         return Engagement.of(row, snapshot) if row else None
 
