@@ -125,15 +125,27 @@ def require_choice(field: str, value: E | str, choices: type[E]) -> E:
         raise InvalidValue(field, f"must be one of: {allowed}") from None
 
 
+# Far beyond any engagement's money or measure, and small enough that every
+# figure derived from such amounts (sums, ratios, percentages) keeps the
+# precision of Python's decimal context (28 digits).
+LARGEST_AMOUNT = Decimal("1e15")
+
+
 def require_positive(field: str, value: Decimal) -> Decimal:
     if not value.is_finite() or value <= 0:
         raise InvalidValue(field, "must be greater than zero")
-    return value
+    return _not_too_large(field, value)
 
 
 def require_non_negative(field: str, value: Decimal) -> Decimal:
     if not value.is_finite() or value < 0:
         raise InvalidValue(field, "must not be negative")
+    return _not_too_large(field, value)
+
+
+def _not_too_large(field: str, value: Decimal) -> Decimal:
+    if value >= LARGEST_AMOUNT:
+        raise InvalidValue(field, f"must be less than {LARGEST_AMOUNT:,.0f}")
     return value
 
 

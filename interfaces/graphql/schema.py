@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import Any
 
 import strawberry
-from graphql import ASTValidationRule, GraphQLError
+from graphql import ASTValidationRule, ExecutionResult, GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxTokensLimiter,
     ParserCache,
+    SchemaExtension,
     ValidationCache,
 )
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionResult as StrawberryExecutionResult
 
 from interfaces.graphql.admin.queries import AdminMutations, AdminQueries
 from interfaces.graphql.audit.queries import AuditQueries, AuditSubscriptions
@@ -57,6 +61,36 @@ class Subscription(AuditSubscriptions):
     pass
 
 
+class HideSuggestions(SchemaExtension):
+    """graphql-core suggests names ("Did you mean 'first'?") for arguments, types,
+    enum values and input fields, beyond the field names the schema's setting
+    covers; in production nobody learns the API's names that way."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if isinstance(result, ExecutionResult | StrawberryExecutionResult) and result.errors:
+            result.errors = [_without_suggestion(error) for error in result.errors]
+
+
+def _without_suggestion(error: GraphQLError) -> GraphQLError:
+    message = _SUGGESTION.sub("", error.message)
+    if message == error.message:
+        return error
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=error.original_error,
+        extensions=error.extensions,
+    )
+
+
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?", re.DOTALL)
+
+
 class RapportSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -86,7 +120,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: MaskErrors(should_mask_error=should_mask),
     ]
     if production:
-        extensions.append(DisableIntrospection)
+        extensions += [DisableIntrospection, HideSuggestions]
     return RapportSchema(
         query=Query,
         mutation=Mutation,

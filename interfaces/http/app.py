@@ -17,6 +17,7 @@ from uuid import UUID, uuid4
 import orjson
 from anyio import CapacityLimiter
 from fastapi import FastAPI, HTTPException, Request, Response, WebSocket
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
 
@@ -132,13 +133,13 @@ def create_app(
     app.state.services = services
     app.include_router(router, prefix="/graphql")
     app.include_router(health_routes(services, settings))
-    app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected_error)
     app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)
     return app
 
 
-async def _http_error(_: Request, error: HTTPException) -> Response:
+async def _http_error(_: Request, error: StarletteHTTPException) -> Response:
     body = error_body(str(error.detail), f"HTTP_{error.status_code}")
     return json_response(body, error.status_code, dict(error.headers or {}))
 

@@ -22,16 +22,23 @@ JSON_TYPES = (b"application/json", b"application/graphql-response+json")
 
 
 class RequestLimits:
-    """ASGI middleware: a POST body larger than `max_body_bytes` gets 413 and a
-    POST that is not JSON gets 415, each with a JSON error, before the app runs."""
+    """ASGI middleware: a POST body larger than `max_body_bytes` gets 413, a POST
+    that is not JSON 415, and one that is not a GraphQL request 400; a query
+    sent by GET gets 405. Each refusal is a JSON error, before the app runs."""
 
     def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST":
+        if scope["type"] != "http" or scope["method"] not in ("POST", "GET"):
             await self.app(scope, receive, send)
+            return
+        if scope["method"] == "GET":
+            if b"query=" in scope.get("query_string", b""):
+                await reject(send, 405, "send GraphQL requests by POST", {"Allow": "POST"})
+            else:
+                await self.app(scope, receive, send)
             return
         headers = dict(scope["headers"])
         content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
@@ -46,10 +53,9 @@ class RequestLimits:
         if body is None:
             await reject(send, 413, f"the request body is over {self.max_body_bytes} bytes")
             return
-        try:
-            orjson.loads(body)
-        except orjson.JSONDecodeError as error:
-            await reject(send, 400, f"the request body is not valid JSON: {error}")
+        problem = _not_a_graphql_request(body)
+        if problem:
+            await reject(send, 400, problem)
             return
         await self.app(scope, _replay(body, receive), send)
 
@@ -68,6 +74,21 @@ class RequestLimits:
             chunks.append(chunk)
             if not message.get("more_body"):
                 return b"".join(chunks)
+
+
+def _not_a_graphql_request(body: bytes) -> str | None:
+    """Why the body is not a GraphQL request, or None when it is one."""
+    try:
+        request = orjson.loads(body)
+    except orjson.JSONDecodeError as error:
+        return f"the request body is not valid JSON: {error}"
+    if not isinstance(request, dict):
+        return 'the request body must be a JSON object: {"query": ..., "variables": {...}}'
+    if not isinstance(request.get("query"), str):
+        return "the request needs a `query`: the GraphQL document, as a string"
+    if not isinstance(request.get("variables") or {}, dict):
+        return "`variables`, when given, must be a JSON object"
+    return None
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

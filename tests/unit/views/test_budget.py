@@ -196,10 +196,10 @@ def test_projected_exhaustion_is_none_when_nothing_remains() -> None:
 
 def test_projected_exhaustion_is_none_past_the_end_of_the_calendar() -> None:
     log = EventLog()
-    engagement = open_engagement(log, budget=Decimal("1E+15"))
+    engagement = open_engagement(log, budget=Decimal("999999999999999"))
     record_cost(log, engagement, "0.01", date(2026, 1, 20))
 
-    # 10^15 / (0.01 / 28) days is far beyond year 9999.
+    # 10^15 - 1 / (0.01 / 28) days is far beyond year 9999.
     assert report(log, engagement, date(2026, 1, 21)).projected_exhaustion is None
 
 
