@@ -2,11 +2,16 @@
 
 `api` runs the FastAPI app (with its in-process projectors) through Starlette's
 test client, and `api.token(role)` mints real tokens through the token store, so
-every request goes through authentication, GraphQL and the application."""
+every request goes through authentication, GraphQL and the application.
+`shared_api` is the same app, shared by the tests of one module.
+
+Also here: the helpers that read answers (ids, event types, the audit trail).
+The mutation case runner is in `mutation_cases.py`; the role table in `access_cases.py`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -15,9 +20,10 @@ from fastapi.testclient import TestClient
 
 from interfaces.graphql.schema import Mutation
 from interfaces.http.app import create_app
-from tests.conftest import FakeClock, make_settings
+from tests.conftest import FakeClock, fresh_schema, make_settings, require_postgres
 
 CLIENT_ID = UUID("6f1c8a52-4a1e-4d5e-9d7e-0c1f2b3a4d5e")
+OTHER_CLIENT_ID = UUID("0b7e6f3c-2f8e-4c55-9a53-5f0c3c9d1e27")
 
 
 class Api:
@@ -119,7 +125,7 @@ def _payload_fields(mutation: str) -> str:
 def mutation_noun(mutation: str) -> str:
     """The noun of a mutation's result union: `receiveComplaint` -> "Complaint"."""
     field = next(f for f in Mutation.__strawberry_definition__.fields if f.python_name == mutation)
-    name: str = field.type.graphql_name  # type: ignore[union-attr]
+    name: str = field.type.graphql_name
     return name.removesuffix("Result")
 
 
@@ -137,10 +143,64 @@ def engagement_input(client_id: UUID = CLIENT_ID) -> dict[str, Any]:
     }
 
 
+# Reading answers.
+
+HISTORY = "history(first: 100) { nodes { eventType } }"
+CHILD = f"id state engagement {{ id }} {HISTORY}"  # what every EngagementChild has
+
+
+def ids_of(connection: dict[str, Any]) -> list[str]:
+    return [node["id"] for node in connection["nodes"]]
+
+
+def event_types(connection: dict[str, Any]) -> list[str]:
+    return [node["eventType"] for node in connection["nodes"]]
+
+
+def audit_trail(
+    api: Api, id: str, *, after: int = 0, by: str = "engagementId", token: str | None = None
+) -> dict[str, Any]:
+    """The audit trail of an engagement (or, by="aggregateId", of one object)
+    after a log position: its `nodes`, each with `actor` and `eventType`."""
+    query = f"""query($id: UUID!, $after: String) {{ auditTrail({by}: $id, first: 100,
+        after: $after) {{ nodes {{ actor eventType }} }} }}"""
+    variables = {"id": id, "after": str(after)}
+    trail: dict[str, Any] = api.data(query, variables, token=token)["auditTrail"]
+    return trail
+
+
+# The app.
+
+
+@contextmanager
+def running_api(database_url: str, clock: FakeClock, **overrides: Any) -> Iterator[Api]:
+    """The app on this database, started, and its client; `overrides` change settings."""
+    # A small pool: PostgreSQL's connections are shared by every test of the run.
+    defaults = {"env": "development", "rate_limit_per_minute": 0, "pool_size": 4}
+    settings = make_settings(database_url, **(defaults | overrides))
+    with TestClient(create_app(settings, clock=clock, new_id=uuid4)) as client:
+        yield Api(client, clock)
+
+
 @pytest.fixture
 def api(database_url: str, clock: FakeClock) -> Iterator[Api]:
-    # A small pool: PostgreSQL's connections are shared by every test of the run.
-    settings = make_settings(database_url, env="development", rate_limit_per_minute=0, pool_size=4)
-    app = create_app(settings, clock=clock, new_id=uuid4)
-    with TestClient(app) as client:
-        yield Api(client, clock)
+    with running_api(database_url, clock) as started:
+        yield started
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def shared_api(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Api]:
+    """The `api` fixture's app, shared by the tests of one module that each work
+    on objects of their own and never move the clock: an app takes about a second
+    to start and stop (its projector's tables, its poll), longer than most tests."""
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'rapport.db'}"
+        else:
+            require_postgres()
+            url = stack.enter_context(fresh_schema())
+        yield stack.enter_context(running_api(url, FakeClock()))

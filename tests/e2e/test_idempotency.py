@@ -14,11 +14,10 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from typing import Any
-from uuid import UUID
 
 import pytest
 
-from tests.e2e.conftest import Api
+from tests.e2e.conftest import CLIENT_ID, OTHER_CLIENT_ID, Api, audit_trail, event_types
 
 COPIES = 10
 KEY = "invoice-42"
@@ -85,13 +84,6 @@ def assert_one_answer(answers: list[dict[str, Any]], id_field: str) -> None:
     assert sorted(answer["replayed"] for answer in answers) == [False] + [True] * (COPIES - 1)
 
 
-def event_types(api: Api, engagement_id: str, after: int) -> list[str]:
-    query = """query($id: UUID!, $after: String) {
-        auditTrail(engagementId: $id, after: $after) { nodes { eventType } } }"""
-    nodes = api.data(query, {"id": engagement_id, "after": str(after)})["auditTrail"]["nodes"]
-    return [node["eventType"] for node in nodes]
-
-
 def test_ten_concurrent_complaints_with_one_key_receive_one_complaint(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -104,7 +96,7 @@ def test_ten_concurrent_complaints_with_one_key_receive_one_complaint(
     assert_one_answer(answers, "complaintId")
     complaint_id = answers[0]["complaintId"]
     assert answers[0]["createdIds"] == [complaint_id]
-    assert event_types(api, engagement_id, head) == ["Complaint.Received"]
+    assert event_types(audit_trail(api, engagement_id, after=head)) == ["Complaint.Received"]
     query = "query($id: UUID!) { complaints(filter: {engagementId: $id}) { nodes { id } } }"
     listed = api.data(query, {"id": engagement_id})["complaints"]["nodes"]
     assert listed == [{"id": complaint_id}]
@@ -122,7 +114,7 @@ def test_ten_concurrent_costs_with_one_key_record_one_cost(
     assert_one_answer(answers, "engagementId")
     assert answers[0]["version"] == 3  # opened, started, one cost
     assert len(answers[0]["createdIds"]) == 1
-    assert event_types(api, engagement_id, head) == ["Engagement.CostRecorded"]
+    assert event_types(audit_trail(api, engagement_id, after=head)) == ["Engagement.CostRecorded"]
     query = "query($id: UUID!) { engagement(id: $id) { budget { actualCost } } }"
     budget = api.data(query, {"id": engagement_id})["engagement"]["budget"]
     assert budget == {"actualCost": "420.00"}
@@ -160,19 +152,15 @@ def test_ten_concurrent_different_inputs_with_one_key_record_one_and_refuse_nine
     assert kinds == ["EngagementPayload"] + ["ValidationError"] * (COPIES - 1)
     refused = [answer["field"] for answer in answers if "field" in answer]
     assert refused == [["input", "idempotencyKey"]] * (COPIES - 1)
-    assert event_types(api, engagement_id, head) == ["Engagement.CostRecorded"]
-
-
-CLIENT_A = UUID("aaaaaaaa-0000-4000-8000-00000000000a")
-CLIENT_B = UUID("bbbbbbbb-0000-4000-8000-00000000000b")
+    assert event_types(audit_trail(api, engagement_id, after=head)) == ["Engagement.CostRecorded"]
 
 
 def test_a_client_repeating_another_clients_request_and_key_learns_nothing(api: Api) -> None:
-    engagement_id = api.open_engagement(CLIENT_A)
+    engagement_id = api.open_engagement(CLIENT_ID)
     request = complaint_input(engagement_id, idempotencyKey="ticket-1")
-    first = api.mutate("receiveComplaint", request, token=api.token("client", CLIENT_A))
+    first = api.mutate("receiveComplaint", request, token=api.token("client", CLIENT_ID))
     assert first["__typename"] == "ComplaintPayload"
 
-    theirs = api.mutate("receiveComplaint", request, token=api.token("client", CLIENT_B))
+    theirs = api.mutate("receiveComplaint", request, token=api.token("client", OTHER_CLIENT_ID))
 
     assert (theirs["__typename"], theirs.get("kind")) == ("NotFound", "engagement")

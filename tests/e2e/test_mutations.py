@@ -1,220 +1,35 @@
-"""Every command mutation over HTTP: the shared case runner, and the refusals
-every mutation gives the same way (unknown id, stale version, missing permission).
+"""Every command mutation over HTTP: the refusals every mutation gives the same
+way (unknown id, stale version, missing permission), and the admin mutations.
 
-Each area's table of cases lives in `test_mutations_<area>.py`; a case names the
-state a mutation starts from, a valid input, what the changed object then shows,
-a value the input refuses, and the rule a second attempt breaks.
+Each area's table of cases lives in `test_mutations_<area>.py`, run by
+`mutation_cases.check_case`; here every case of every area is checked at once.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
-from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 from uuid import uuid4
 
 import pytest
-from fastapi.testclient import TestClient
 from graphql import build_schema as parse_sdl
 
 from interfaces.graphql.schema import build_schema
-from interfaces.http.app import create_app
-from tests.conftest import FakeClock, fresh_schema, make_settings, require_postgres
-from tests.e2e.conftest import CLIENT_ID, Api, engagement_input, mutation_noun
-
-Ids = dict[str, str]
-Given = Callable[[Api], Ids]
-Then = Callable[[Api, Ids], None]
+from tests.e2e.access_cases import CLIENT_MUTATIONS, allowed
+from tests.e2e.conftest import CLIENT_ID, Api, engagement_input
+from tests.e2e.mutation_cases import (
+    CAPTURE,
+    IDENTIFY,
+    RECEIVE,
+    Case,
+    Ids,
+    active,
+    resolve,
+    run_steps,
+)
 
 AREAS = ("engagement", "requirement", "complaint", "risk")
 ADMIN_MUTATIONS = {"createToken", "revokeToken", "replayViews"}
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
-def shared_api(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Api]:
-    """The `api` fixture's app, shared by the tests of one module that each work
-    on objects of their own and never move the clock: an app takes about a second
-    to start and stop (its projector's tables, its poll), longer than a case."""
-    with ExitStack() as stack:
-        if request.param == "sqlite":
-            url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'rapport.db'}"
-        else:
-            require_postgres()
-            url = stack.enter_context(fresh_schema())
-        clock = FakeClock()
-        settings = make_settings(url, env="development", rate_limit_per_minute=0)
-        client = stack.enter_context(TestClient(create_app(settings, clock=clock, new_id=uuid4)))
-        yield Api(client, clock)
-
-
-@dataclass(frozen=True)
-class Case:
-    """One mutation: from the state `given` builds, `input` succeeds and the
-    changed object shows `shows` with `event` last in its history."""
-
-    mutation: str
-    given: Given
-    input: dict[str, Any]  # "$engagement", "$complaint"... stand for ids `given` made
-    shows: dict[str, Any]  # fields of the changed object, as GraphQL answers them
-    event: str
-    invalid: tuple[str, Any] | None = None  # an input field and a value it refuses
-    rule: str | None = None  # the rule the same input breaks once `then` has run...
-    then: Then | None = None  # ...(None: right after the success)
-    creates: bool = False  # the command gives an id to something inside the object
-
-    def __str__(self) -> str:
-        return self.mutation
-
-    @property
-    def noun(self) -> str:
-        return mutation_noun(self.mutation)
-
-    @property
-    def creates_object(self) -> bool:
-        """Whether the command makes a new object (its input names none of its kind)."""
-        return f"${self.noun.lower()}" not in self.input.values()
-
-
-def resolve(template: Any, ids: Ids) -> Any:
-    """The template with each "$name" replaced by ids[name]."""
-    if isinstance(template, str) and template.startswith("$"):
-        return ids[template[1:]]
-    if isinstance(template, dict):
-        return {key: resolve(value, ids) for key, value in template.items()}
-    if isinstance(template, list):
-        return [resolve(item, ids) for item in template]
-    return template
-
-
-def step(mutation: str, template: dict[str, Any], name: str | None = None) -> Then:
-    """A mutation that must succeed; `name` keeps the id it creates."""
-
-    def apply(api: Api, ids: Ids) -> None:
-        result = api.mutate(mutation, resolve(template, ids))
-        assert result["__typename"].endswith("Payload"), (mutation, result)
-        if name:
-            ids[name] = result["createdIds"][0]
-
-    return apply
-
-
-def steps(*each: Then) -> Then:
-    def apply(api: Api, ids: Ids) -> None:
-        for one in each:
-            one(api, ids)
-
-    return apply
-
-
-def run_steps(api: Api, ids: Ids, *each: tuple[str, dict[str, Any], str | None]) -> Ids:
-    """Run (mutation, input, name of the id it creates) steps on `ids`."""
-    steps(*(step(*one) for one in each))(api, ids)
-    return ids
-
-
-def given(base: Given, *each: Then) -> Given:
-    def build(api: Api) -> Ids:
-        ids = base(api)
-        steps(*each)(api, ids)
-        return ids
-
-    return build
-
-
-def nothing(api: Api) -> Ids:
-    return {}
-
-
-def active(api: Api) -> Ids:
-    return {"engagement": api.open_engagement()}
-
-
-planned = given(nothing, step("openEngagement", engagement_input(), "engagement"))
-CAPTURE = {"engagementId": "$engagement", "title": "Export to CSV", "source": "workshop",
-           "priority": "must", "requestedBy": "Ann"}  # fmt: skip
-RECEIVE = {"engagementId": "$engagement", "channel": "phone", "severity": "high",
-           "category": "billing", "description": "Charged twice"}  # fmt: skip
-IDENTIFY = {"engagementId": "$engagement", "title": "Key person leaves", "category": "resource",
-            "owner": "maria"}  # fmt: skip
-CLOSE_ENGAGEMENT = step(
-    "closeEngagement", {"engagementId": "$engagement", "outcome": "Done", "forceReason": "Wrap up"}
-)
-
-
-def selection(shape: dict[str, Any]) -> str:
-    """The GraphQL selection that answers with `shape`'s keys."""
-    parts = []
-    for key, value in shape.items():
-        inner = value[0] if isinstance(value, list) and value else value
-        parts.append(f"{key} {{ {selection(inner)} }}" if isinstance(inner, dict) else key)
-    return " ".join(parts)
-
-
-def version_of(api: Api, noun: str, object_id: str) -> int:
-    name = noun[:1].lower() + noun[1:]
-    data = api.data(f"query($id: UUID!) {{ {name}(id: $id) {{ version }} }}", {"id": object_id})
-    assert data[name] is not None, f"the views do not show {name} {object_id}"
-    version: int = data[name]["version"]
-    return version
-
-
-def refusals(api: Api, case: Case, inputs: dict[str, Any]) -> Iterator[tuple[str, Any, str]]:
-    """(label, refused input, field the error must name) for each bad value."""
-    if case.invalid:
-        name, value = case.invalid
-        yield f"bad {name}", {**inputs, name: value}, name
-    future = api.clock.now() + timedelta(minutes=5)
-    yield "occurredAt in the future", {**inputs, "occurredAt": future.isoformat()}, "occurredAt"
-    naive = api.clock.now().replace(tzinfo=None)
-    yield "occurredAt without offset", {**inputs, "occurredAt": naive.isoformat()}, "occurredAt"
-
-
-def check_case(api: Api, case: Case) -> None:
-    """Refused values change nothing; the input then succeeds and shows; the
-    same input again (after `then`) breaks the case's rule."""
-    ids = case.given(api)
-    noun, key = case.noun, case.noun.lower()
-    inputs = resolve(case.input, ids)
-    before = 0 if case.creates_object else version_of(api, noun, ids[key])
-    bad_inputs = list(refusals(api, case, inputs))
-    answers = {label: api.mutate(case.mutation, bad) for label, bad, _ in bad_inputs}
-    assert {label: (a["__typename"], a.get("field")) for label, a in answers.items()} == {
-        label: ("ValidationError", ["input", name]) for label, _, name in bad_inputs
-    }
-    shown = f"... on {noun}Payload {{ {key} {{ version {selection(case.shows)} {_LAST_EVENTS} }} }}"
-    result = api.mutate(case.mutation, inputs, shown)
-    assert result["__typename"] == f"{noun}Payload", result
-    check_payload(case, ids, before, result)
-    if case.rule is not None:
-        ids[key] = result[f"{key}Id"]
-        if case.then:
-            case.then(api, ids)
-        again = api.mutate(case.mutation, resolve(case.input, ids))
-        assert (again["__typename"], again.get("rule")) == ("RuleViolation", case.rule), again
-
-
-_LAST_EVENTS = "history(first: 100) { nodes { eventType } }"
-
-
-def check_payload(case: Case, ids: Ids, before: int, result: dict[str, Any]) -> None:
-    key = case.noun.lower()
-    changed = result[key]
-    assert result["version"] == before + 1 == changed.pop("version")
-    if case.creates_object:
-        assert result["createdIds"] == [result[f"{key}Id"]]
-    else:
-        assert result[f"{key}Id"] == ids[key]
-        assert len(result["createdIds"]) == (1 if case.creates else 0), result["createdIds"]
-    events = [node["eventType"] for node in changed.pop("history")["nodes"]]
-    assert events[-1] == f"{case.noun}.{case.event}"
-    assert changed == case.shows
 
 
 # Cross-cutting refusals, over every case of every area.
@@ -299,17 +114,7 @@ def test_a_stale_expected_version_gives_a_concurrency_conflict_and_a_current_one
     assert api.mutate("assessRisk", current)["version"] == 3
 
 
-CLIENT_MUTATIONS = {"recordSurveyResponse", "confirmRequirement", "acceptRequirement",
-                    "rejectRequirement", "receiveComplaint", "recordClientReply"}  # fmt: skip
-PERMITTED: dict[str, Callable[[Case], bool]] = {
-    "viewer": lambda case: False,
-    "agent": lambda case: case.noun in ("Requirement", "Complaint"),
-    "manager": lambda case: True,
-    "client": lambda case: case.mutation in CLIENT_MUTATIONS,
-}
-
-
-@pytest.mark.parametrize("role", PERMITTED)
+@pytest.mark.parametrize("role", ["viewer", "agent", "manager", "client"])
 def test_a_role_without_the_permission_gets_forbidden_before_anything_is_looked_up(
     shared_api: Api, role: str
 ) -> None:
@@ -323,7 +128,8 @@ def test_a_role_without_the_permission_gets_forbidden_before_anything_is_looked_
         for case in cases
     }
     assert _outcomes(answers) == {
-        case.mutation: ("NotFound" if PERMITTED[role](case) else "Forbidden",) for case in cases
+        case.mutation: ("NotFound" if allowed(role, case.mutation) else "Forbidden",)
+        for case in cases
     }
     opened = api.mutate("openEngagement", engagement_input(), token=token)
     assert opened["__typename"] == ("EngagementPayload" if role == "manager" else "Forbidden")

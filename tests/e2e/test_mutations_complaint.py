@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e import test_mutations
 from tests.e2e.conftest import Api, engagement_input
-from tests.e2e.test_mutations import (
+from tests.e2e.mutation_cases import (
     CLOSE_ENGAGEMENT,
     RECEIVE,
     Case,
@@ -17,8 +16,6 @@ from tests.e2e.test_mutations import (
     step,
     steps,
 )
-
-shared_api = test_mutations.shared_api  # the fixture: one app per module and database
 
 C = {"complaintId": "$complaint"}
 ACKNOWLEDGE = step("acknowledgeComplaint", {**C, "agent": "sam", "message": "On it"})

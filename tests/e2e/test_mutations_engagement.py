@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e import test_mutations
 from tests.e2e.conftest import Api, engagement_input
-from tests.e2e.test_mutations import (
+from tests.e2e.mutation_cases import (
     CAPTURE,
     CLOSE_ENGAGEMENT,
     RECEIVE,
     Case,
+    E,
     active,
     check_case,
     given,
@@ -21,9 +21,6 @@ from tests.e2e.test_mutations import (
     step,
 )
 
-shared_api = test_mutations.shared_api  # the fixture: one app per module and database
-
-E = {"engagementId": "$engagement"}
 OBJECTIVE = {**E, "description": "Answer in a day", "metric": "hours", "target": "24",
              "dueOn": "2026-06-30"}  # fmt: skip
 MILESTONE = {**E, "name": "Go-live", "dueOn": "2026-06-01", "weight": "2"}

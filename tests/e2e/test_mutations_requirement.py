@@ -6,9 +6,8 @@ from uuid import uuid4
 
 import pytest
 
-from tests.e2e import test_mutations
 from tests.e2e.conftest import Api
-from tests.e2e.test_mutations import (
+from tests.e2e.mutation_cases import (
     CAPTURE,
     CLOSE_ENGAGEMENT,
     Case,
@@ -19,8 +18,6 @@ from tests.e2e.test_mutations import (
     steps,
     version_of,
 )
-
-shared_api = test_mutations.shared_api  # the fixture: one app per module and database
 
 R = {"requirementId": "$requirement"}
 CRITERION = {**R, "text": "Exports every row"}

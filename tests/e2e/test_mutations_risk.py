@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e import test_mutations
 from tests.e2e.conftest import Api
-from tests.e2e.test_mutations import (
+from tests.e2e.mutation_cases import (
     CLOSE_ENGAGEMENT,
     IDENTIFY,
     Case,
@@ -15,8 +14,6 @@ from tests.e2e.test_mutations import (
     given,
     step,
 )
-
-shared_api = test_mutations.shared_api  # the fixture: one app per module and database
 
 K = {"riskId": "$risk"}
 CLOSE = step("closeRisk", {**K, "reason": "No longer relevant"})
