@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 import strawberry
 
 from application.queries import Page
+from interfaces.graphql.context import Info
 
 Node = TypeVar("Node")
 
@@ -37,6 +38,23 @@ class Connection(Generic[Node]):
     @strawberry.field
     def nodes(self) -> list[Node]:
         return [edge.node for edge in self.edges]
+
+
+async def rows_page(
+    info: Info,
+    view_name: str,
+    where: dict[str, Any],
+    *,
+    first: int,
+    after: str | None,
+    node: Callable[[Any], Node],
+) -> Connection[Node]:
+    """A connection over a live view's rows whose columns equal `where`."""
+    context = info.context
+    page = await context.query(
+        context.services.reader.page, context.principal, view_name, where, first, after
+    )
+    return connection(page, node)
 
 
 def connection(page: Page[Any], node: Callable[[Any], Node]) -> Connection[Node]:

@@ -11,7 +11,7 @@ from strawberry.scalars import JSON
 
 from application.views.audit import AuditEntry
 from interfaces.graphql.context import Info
-from interfaces.graphql.pagination import Connection, connection
+from interfaces.graphql.pagination import Connection, rows_page
 
 
 @strawberry.type(description="One event of the log, with where it sits and who caused it.")
@@ -49,8 +49,4 @@ async def audit_page(
     info: Info, where: dict[str, Any], first: int, after: str | None
 ) -> Connection[AuditEvent]:
     """A page of the trail in log order; the cursor is the log position."""
-    context = info.context
-    page = await context.query(
-        context.services.reader.page, context.principal, "audit", where, first, after
-    )
-    return connection(page, AuditEvent.of)
+    return await rows_page(info, "audit", where, first=first, after=after, node=AuditEvent.of)

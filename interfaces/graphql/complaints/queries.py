@@ -9,7 +9,7 @@ import strawberry
 from interfaces.graphql.complaints.types import Complaint, load_complaint
 from interfaces.graphql.context import Info
 from interfaces.graphql.filters import where_of
-from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, connection
+from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, rows_page
 
 
 @strawberry.input
@@ -21,24 +21,6 @@ class ComplaintFilter:
     breached: bool | None = strawberry.field(
         default=None, description="An SLA breach was recorded, on either clock."
     )
-
-
-async def complaint_page(
-    info: Info,
-    filter: ComplaintFilter | None,
-    first: int,
-    after: str | None,
-) -> Connection[Complaint]:
-    context = info.context
-    page = await context.query(
-        context.services.reader.page,
-        context.principal,
-        "complaint_rows",
-        where_of(filter),
-        first,
-        after,
-    )
-    return connection(page, Complaint.of)
 
 
 @strawberry.type
@@ -55,4 +37,6 @@ class ComplaintQueries:
         first: int = DEFAULT_PAGE_SIZE,
         after: str | None = None,
     ) -> Connection[Complaint]:
-        return await complaint_page(info, filter, first, after)
+        return await rows_page(
+            info, "complaint_rows", where_of(filter), first=first, after=after, node=Complaint.of
+        )

@@ -13,7 +13,6 @@ from application.ports import TimeAxis
 from application.queries import Page
 from interfaces.graphql.context import Info
 from interfaces.graphql.errors import PublicError
-from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import Connection, connection
 
 Node = TypeVar("Node")
@@ -55,7 +54,7 @@ def snapshot_page(
     snapshot: AsOf,
     view_name: str,
     *,
-    filter: Any,
+    where: dict[str, Any],
     first: int,
     after: str | None,
     node: Callable[[Any], Node],
@@ -68,7 +67,6 @@ def snapshot_page(
     except InvalidValue as error:
         raise PublicError(error.message, "BAD_USER_INPUT", field="first") from None
     view = reader.view(view_name)
-    where = where_of(filter)
     matching = [
         (key, report)
         for key, report in sorted(snapshot.reports[view_name].items())

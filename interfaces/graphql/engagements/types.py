@@ -7,6 +7,7 @@ that moment, and every figure under it answers for that moment.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -19,15 +20,16 @@ from application.ports import TimeAxis
 from application.views.portfolio import PortfolioRow
 from domain.engagement import Engagement as EngagementAggregate
 from interfaces.graphql.audit.types import AuditEvent, audit_page
-from interfaces.graphql.complaints.queries import ComplaintFilter, complaint_page
+from interfaces.graphql.complaints.queries import ComplaintFilter
 from interfaces.graphql.complaints.types import Complaint
 from interfaces.graphql.context import Info
 from interfaces.graphql.engagements.as_of import AsOf, snapshot_page
-from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection
+from interfaces.graphql.filters import where_of
+from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, Node, rows_page
 from interfaces.graphql.reports import Budget, Progress, RiskRegister, Satisfaction
-from interfaces.graphql.requirements.queries import RequirementFilter, requirement_page
+from interfaces.graphql.requirements.queries import RequirementFilter
 from interfaces.graphql.requirements.types import Requirement
-from interfaces.graphql.risks.queries import RiskFilter, risk_page
+from interfaces.graphql.risks.queries import RiskFilter
 from interfaces.graphql.risks.types import Risk
 
 
@@ -144,18 +146,14 @@ class Engagement:
         first: int = DEFAULT_PAGE_SIZE,
         after: str | None = None,
     ) -> Connection[Requirement]:
-        filter = _scoped(filter or RequirementFilter(), self.id)
-        if self.snapshot is not None:
-            return snapshot_page(
-                info,
-                self.snapshot,
-                "requirement_rows",
-                filter=filter,
-                first=first,
-                after=after,
-                node=Requirement.of,
-            )
-        return await requirement_page(info, filter, first, after)
+        return await self._children(
+            info,
+            "requirement_rows",
+            filter or RequirementFilter(),
+            first=first,
+            after=after,
+            node=Requirement.of,
+        )
 
     @strawberry.field
     async def complaints(
@@ -165,18 +163,14 @@ class Engagement:
         first: int = DEFAULT_PAGE_SIZE,
         after: str | None = None,
     ) -> Connection[Complaint]:
-        filter = _scoped(filter or ComplaintFilter(), self.id)
-        if self.snapshot is not None:
-            return snapshot_page(
-                info,
-                self.snapshot,
-                "complaint_rows",
-                filter=filter,
-                first=first,
-                after=after,
-                node=Complaint.of,
-            )
-        return await complaint_page(info, filter, first, after)
+        return await self._children(
+            info,
+            "complaint_rows",
+            filter or ComplaintFilter(),
+            first=first,
+            after=after,
+            node=Complaint.of,
+        )
 
     @strawberry.field
     async def risks(
@@ -186,18 +180,9 @@ class Engagement:
         first: int = DEFAULT_PAGE_SIZE,
         after: str | None = None,
     ) -> Connection[Risk]:
-        filter = _scoped(filter or RiskFilter(), self.id)
-        if self.snapshot is not None:
-            return snapshot_page(
-                info,
-                self.snapshot,
-                "risk_rows",
-                filter=filter,
-                first=first,
-                after=after,
-                node=Risk.of,
-            )
-        return await risk_page(info, filter, first, after)
+        return await self._children(
+            info, "risk_rows", filter or RiskFilter(), first=first, after=after, node=Risk.of
+        )
 
     @strawberry.field(description="The version of the engagement itself (its own events).")
     async def version(self, info: Info) -> int:
@@ -239,17 +224,31 @@ class Engagement:
     ) -> Connection[AuditEvent]:
         return await audit_page(info, {"engagement_id": self.id}, first, after)
 
+    async def _children(
+        self,
+        info: Info,
+        view_name: str,
+        filter: Any,
+        *,
+        first: int,
+        after: str | None,
+        node: Callable[[Any], Node],
+    ) -> Connection[Node]:
+        """A page of the engagement's requirements, complaints or risks: live, or
+        as of the engagement's moment."""
+        where = where_of(filter) | {"engagement_id": self.id}
+        if self.snapshot is not None:
+            return snapshot_page(
+                info, self.snapshot, view_name, where=where, first=first, after=after, node=node
+            )
+        return await rows_page(info, view_name, where, first=first, after=after, node=node)
+
     async def _aggregate(self, info: Info) -> EngagementAggregate:
         rapport = info.context.services.rapport
         if self.snapshot is not None:
             at, axis = self.snapshot.at, self.snapshot.axis
             return await info.context.query(rapport.get_at, self.id, at, axis, EngagementAggregate)
         return await info.context.query(rapport.get, self.id, EngagementAggregate)
-
-
-def _scoped(filter: Any, engagement_id: UUID) -> Any:
-    filter.engagement_id = engagement_id
-    return filter
 
 
 async def load_engagement(info: Info, engagement_id: UUID) -> Engagement | None:

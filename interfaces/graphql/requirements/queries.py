@@ -8,7 +8,7 @@ import strawberry
 
 from interfaces.graphql.context import Info
 from interfaces.graphql.filters import where_of
-from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, connection
+from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, rows_page
 from interfaces.graphql.requirements.types import Requirement, load_requirement
 
 
@@ -17,24 +17,6 @@ class RequirementFilter:
     engagement_id: UUID | None = None
     state: str | None = None
     priority: str | None = None
-
-
-async def requirement_page(
-    info: Info,
-    filter: RequirementFilter | None,
-    first: int,
-    after: str | None,
-) -> Connection[Requirement]:
-    context = info.context
-    page = await context.query(
-        context.services.reader.page,
-        context.principal,
-        "requirement_rows",
-        where_of(filter),
-        first,
-        after,
-    )
-    return connection(page, Requirement.of)
 
 
 @strawberry.type
@@ -51,4 +33,11 @@ class RequirementQueries:
         first: int = DEFAULT_PAGE_SIZE,
         after: str | None = None,
     ) -> Connection[Requirement]:
-        return await requirement_page(info, filter, first, after)
+        return await rows_page(
+            info,
+            "requirement_rows",
+            where_of(filter),
+            first=first,
+            after=after,
+            node=Requirement.of,
+        )

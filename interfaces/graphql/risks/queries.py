@@ -8,7 +8,7 @@ import strawberry
 
 from interfaces.graphql.context import Info
 from interfaces.graphql.filters import where_of
-from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, connection
+from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, rows_page
 from interfaces.graphql.risks.types import Risk, load_risk
 
 
@@ -19,24 +19,6 @@ class RiskFilter:
     level: str | None = strawberry.field(
         default=None, description="low, medium, high or critical; assessed risks only."
     )
-
-
-async def risk_page(
-    info: Info,
-    filter: RiskFilter | None,
-    first: int,
-    after: str | None,
-) -> Connection[Risk]:
-    context = info.context
-    page = await context.query(
-        context.services.reader.page,
-        context.principal,
-        "risk_rows",
-        where_of(filter),
-        first,
-        after,
-    )
-    return connection(page, Risk.of)
 
 
 @strawberry.type
@@ -53,4 +35,6 @@ class RiskQueries:
         first: int = DEFAULT_PAGE_SIZE,
         after: str | None = None,
     ) -> Connection[Risk]:
-        return await risk_page(info, filter, first, after)
+        return await rows_page(
+            info, "risk_rows", where_of(filter), first=first, after=after, node=Risk.of
+        )
