@@ -19,7 +19,6 @@ from sqlalchemy.exc import DBAPIError
 from application.service import Rapport
 from application.views.base import LoggedEvent, View
 from application.views.log import read_log
-from infrastructure.views.engine import EventWaiter
 from infrastructure.views.store import Changes, GenerationDropped, ViewStore
 
 log = logging.getLogger(__name__)
@@ -147,29 +146,6 @@ class Projector:
     def lag(self) -> dict[str, int]:
         head = self.rapport.head()
         return {name: head - position for name, position in self.positions.items()}
-
-
-class ProjectorThread(threading.Thread):
-    """Runs a projector until stopped, waking on new events or every `poll` seconds."""
-
-    def __init__(
-        self, projector: Projector, wait_for_events: EventWaiter, poll: float = 0.5
-    ) -> None:
-        super().__init__(name="rapport-projector", daemon=True)
-        self.projector = projector
-        self.wait_for_events = wait_for_events
-        self.poll = poll
-        self.stopping = threading.Event()
-
-    def run(self) -> None:
-        try:
-            follow(self.projector, self.wait_for_events, self.poll, self.stopping)
-        finally:
-            self.wait_for_events.close()
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self.join()
 
 
 def follow(

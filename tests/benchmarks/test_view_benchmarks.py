@@ -25,7 +25,7 @@ from application.service import Rapport
 from application.views.as_of import views_as_of
 from application.views.base import EngagementView, View
 from application.views.log import read_log
-from infrastructure.views.projector import DEFAULT_CACHE_SIZE, ProjectorThread
+from infrastructure.views.projector import DEFAULT_CACHE_SIZE
 from interfaces.bootstrap import ViewRuntime
 from tests.builders import open_engagement
 from tests.generate import generate
@@ -120,8 +120,9 @@ def test_live_lag_under_a_steady_hundred_commands_a_second(
 ) -> None:
     app, runtime, _ = pg
     engagements = [open_engagement(app) for _ in range(10)]
-    thread = ProjectorThread(runtime.projector(), runtime.event_waiter(), poll=0.5)
+    thread = runtime.worker()
     thread.start()
+    assert thread.following.wait(30), "the projection worker never took its views' lock"
     pending: dict[int, float] = {}
     lags: list[float] = []
     lock = threading.Lock()
