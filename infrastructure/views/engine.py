@@ -49,13 +49,14 @@ class EventWaiter:
             self.connection = psycopg.connect(plain, autocommit=True)
             self.connection.execute(f'LISTEN "{channel}"')
 
-    def __call__(self, timeout: float) -> None:
+    def __call__(self, timeout: float) -> bool:
+        """True when woken by a write (a NOTIFY, or this process's `wake`);
+        False when `timeout` passed with no word of one."""
         if self.connection is None:
-            self._woken.wait(timeout)
+            woken = self._woken.wait(timeout)
             self._woken.clear()
-            return
-        for _ in self.connection.notifies(timeout=timeout, stop_after=1):
-            pass
+            return woken
+        return any(True for _ in self.connection.notifies(timeout=timeout, stop_after=1))
 
     def wake(self) -> None:
         """This process wrote events: on SQLite, stop waiting now rather than at

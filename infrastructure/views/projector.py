@@ -150,7 +150,7 @@ class Projector:
 
 def follow(
     projector: Projector,
-    wait_for_events: Callable[[float], None],
+    wait_for_events: Callable[[float], bool],
     poll: float,
     stopping: threading.Event,
 ) -> None:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import anyio.to_thread
 from anyio import CapacityLimiter
 from strawberry.dataloader import DataLoader
-from strawberry.fastapi import BaseContext
 from strawberry.types import Info as StrawberryInfo
 
 from application.access import Principal
@@ -41,9 +40,8 @@ class Services:
     limiter: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(10))
 
 
-class Context(BaseContext):
+class Context:
     def __init__(self, services: Services, principal: Principal | None) -> None:
-        super().__init__()
         self.services = services
         # None only on a WebSocket until its `connection_init` names a token.
         self.caller = principal

@@ -11,48 +11,26 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Any
 from uuid import UUID, uuid4
 
-import orjson
 from anyio import CapacityLimiter
-from fastapi import FastAPI, HTTPException, Request, Response, WebSocket
+from fastapi import FastAPI, Request, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from strawberry.exceptions import ConnectionRejectionError
-from strawberry.fastapi import GraphQLRouter
+from starlette.routing import Route, WebSocketRoute
 
 from application.ports import Clock
 from interfaces.bootstrap import bootstrap, build_tokens, build_views
 from interfaces.graphql.audit.follower import LogFollower
-from interfaces.graphql.context import Context, Services
+from interfaces.graphql.context import Services
 from interfaces.graphql.schema import build_schema
 from interfaces.http.auth import Authenticator
+from interfaces.http.graphql_endpoint import GraphQLEndpoint
 from interfaces.http.health import health_routes
 from interfaces.http.limits import RateLimiter, RequestLimits
 from interfaces.http.responses import error_body, json_response
 from interfaces.settings import Environment, Settings
 
 log = logging.getLogger("rapport")
-
-
-class Router(GraphQLRouter[Context, None]):
-    """Strawberry's router, answering with orjson and taking a WebSocket's token
-    from `connection_init` when its upgrade request carried none."""
-
-    authenticator: Authenticator
-
-    def encode_json(self, data: object) -> bytes:
-        return orjson.dumps(data)
-
-    async def on_ws_connect(self, context: Context) -> dict[str, object] | None:
-        if context.caller is None:
-            params = context.connection_params or {}
-            header = params.get("Authorization") or params.get("authorization")
-            principal = self.authenticator.principal(header if isinstance(header, str) else None)
-            if principal is None:
-                raise ConnectionRejectionError({"message": "a valid token is required"})
-            context.caller = principal
-        return None
 
 
 def create_app(
@@ -78,31 +56,15 @@ def create_app(
     )
     development = settings.env is Environment.DEVELOPMENT
     authenticator = Authenticator(tokens, development=development)
-    rate_limiter = RateLimiter(settings.rate_limit_per_minute)
     run_projectors = settings.projectors if projectors is None else projectors
 
-    async def context(request: Request = None, websocket: WebSocket = None) -> Context:  # type: ignore[assignment]
-        connection: Any = request or websocket
-        header = connection.headers.get("authorization")
-        principal = await asyncio.to_thread(authenticator.principal, header)
-        if websocket is not None or request.method == "GET":
-            # A WebSocket may still name its token in `connection_init`; a GET
-            # only ever serves GraphiQL (queries over GET are off).
-            return Context(services, principal)
-        if principal is None:
-            raise HTTPException(401, "a valid token is required", {"WWW-Authenticate": "Bearer"})
-        wait = rate_limiter.allow(principal.name)
-        if wait is not None:
-            raise HTTPException(429, "too many requests", {"Retry-After": str(int(wait) + 1)})
-        return Context(services, principal)
-
-    router = Router(
+    endpoint = GraphQLEndpoint(
         build_schema(settings),
-        context_getter=context,
-        graphql_ide="graphiql" if development else None,
-        allow_queries_via_get=False,
+        services,
+        authenticator,
+        RateLimiter(settings.rate_limit_per_minute),
+        development=development,
     )
-    router.authenticator = authenticator
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -131,7 +93,8 @@ def create_app(
         openapi_url=None,
     )
     app.state.services = services
-    app.include_router(router, prefix="/graphql")
+    # Plain routes: an endpoint that is not a function is called as an ASGI app.
+    app.router.routes += [Route("/graphql", endpoint), WebSocketRoute("/graphql", endpoint)]
     app.include_router(health_routes(services, settings))
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected_error)

@@ -15,13 +15,16 @@ log = logging.getLogger(__name__)
 class LogFollower:
     """One thread per process watches the head of the log (woken by PostgreSQL's
     NOTIFY, or polling on SQLite) and tells every waiting subscriber at once,
-    so a thousand subscribers cost one watcher, not a thousand pollers."""
+    so a thousand subscribers cost one watcher, not a thousand pollers. With
+    nobody subscribed it reads nothing: a server busy with mutations pays no
+    query per event for subscriptions nobody has."""
 
     def __init__(self, rapport: Rapport, wait_for_events: EventWaiter, poll: float = 0.2) -> None:
         self.rapport = rapport
         self.wait_for_events = wait_for_events
         self.poll = poll
-        self.generation = 0  # bumped each time the head moves
+        self.generation = 0  # bumped, by the watching thread only, each time the head moves
+        self._waiting = 0  # subscribers in `changed_since`
         self._changed: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = threading.Event()
@@ -43,9 +46,15 @@ class LogFollower:
 
     async def changed_since(self, generation: int) -> int:
         """Returns once the log has grown after `generation` was seen."""
-        while self.generation == generation:
-            assert self._changed is not None, "the follower was not started"
-            await self._changed.wait()
+        # Counted before the generation is compared: the watcher bumps the
+        # generation before it counts waiters, so one of the two sees the other.
+        self._waiting += 1
+        try:
+            while self.generation == generation:
+                assert self._changed is not None, "the follower was not started"
+                await self._changed.wait()
+        finally:
+            self._waiting -= 1
         return self.generation
 
     def _watch(self) -> None:
@@ -55,23 +64,31 @@ class LogFollower:
             self.wait_for_events.close()
 
     def _follow_head(self) -> None:
+        # The head as last looked at; after announced writes it may be behind,
+        # which costs at most one needless wake-up.
         head = self.rapport.head()
         while not self._stopping.is_set():
             try:
-                self.wait_for_events(self.poll)
-                latest = self.rapport.head()
+                if self.wait_for_events(self.poll):
+                    moved = True  # a write was announced
+                elif self._waiting:
+                    # No word of a write (SQLite sends none): look, for those who wait.
+                    latest = self.rapport.head()
+                    moved, head = latest != head, latest
+                else:
+                    moved = False
             except Exception:  # the database may be restarting; keep watching
                 log.exception("could not read the head of the log")
                 self._stopping.wait(self.poll)
                 continue
-            if latest != head:
-                head = latest
-                assert self._loop is not None
-                self._loop.call_soon_threadsafe(self._wake)
+            if moved:
+                self.generation += 1
+                if self._waiting:
+                    assert self._loop is not None
+                    self._loop.call_soon_threadsafe(self._wake)
 
     def _wake(self) -> None:
         assert self._changed is not None
-        self.generation += 1
         # Set, then replace: everyone waiting now wakes; later waiters wait anew.
         self._changed.set()
         self._changed = asyncio.Event()
