@@ -73,6 +73,9 @@ class AggregateRowsView(View[S, R]):
     def key(self, logged: LoggedEvent) -> str | None:
         return logged.aggregate_key if aggregate_kind(logged.event) == self.kind else None
 
+    def starts_key(self, logged: LoggedEvent) -> bool:
+        return logged.event.originator_version == 1
+
     def apply(self, state: S, logged: LoggedEvent) -> S:
         before = state.state
         handler: Handler[S] | None = self.handlers.get(type(logged.event))

@@ -80,6 +80,12 @@ class View(ABC, Generic[S, R]):
     # True when every event makes a key of its own (a row per log position), so
     # there is never a stored state to load before folding.
     keys_are_new: ClassVar[bool] = False
+    # Fields of the state that are dicts keyed by a child aggregate's id (a
+    # complaint, a requirement, a risk), stored one row per entry: an event of
+    # one complaint then rewrites that complaint's entry rather than every open
+    # complaint of the engagement. An entry may change only through events of
+    # its own aggregate.
+    entry_fields: ClassVar[tuple[str, ...]] = ()
 
     @abstractmethod
     def key(self, logged: LoggedEvent) -> str | None:
@@ -89,6 +95,11 @@ class View(ABC, Generic[S, R]):
         """The event types the view reads, so others need not even be decoded;
         None when it reads them all."""
         return None
+
+    def starts_key(self, logged: LoggedEvent) -> bool:
+        """True when `logged` is the first event of its key, so no state is stored
+        for the key yet and none need be looked for."""
+        return self.keys_are_new
 
     @abstractmethod
     def initial(self, logged: LoggedEvent) -> S:
@@ -120,6 +131,10 @@ class EngagementView(View[S, R]):
 
     def event_types(self) -> frozenset[type[Event]] | None:
         return frozenset(self.handlers)
+
+    def starts_key(self, logged: LoggedEvent) -> bool:
+        # The engagement's own first event: it is opened before anything else.
+        return logged.aggregate_id == logged.engagement_id and logged.event.originator_version == 1
 
     def apply(self, state: S, logged: LoggedEvent) -> S:
         handler: Handler[S] | None = self.handlers.get(type(logged.event))

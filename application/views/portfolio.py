@@ -253,6 +253,7 @@ class PortfolioView(EngagementView[PortfolioState, PortfolioRow]):
     state_type = PortfolioState
     columns = {"engagement_id": UUID, "client_id": UUID, "state": str}
     handlers = merge_handlers(_BUDGET_HANDLERS, _OWN_HANDLERS)
+    entry_fields = ("critical_complaints", "risks")
 
     def __init__(self, thresholds: HealthThresholds | None = None) -> None:
         self.thresholds = thresholds or HealthThresholds()

@@ -254,6 +254,7 @@ class SatisfactionView(EngagementView[SatisfactionState, SatisfactionReport]):
     name = "satisfaction"
     state_type = SatisfactionState
     handlers = _HANDLERS
+    entry_fields = ("complaints",)
 
     def initial(self, logged: LoggedEvent) -> SatisfactionState:
         return SatisfactionState(engagement_id=logged.engagement_id)

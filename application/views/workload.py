@@ -76,6 +76,12 @@ def _complaint_opens(is_open: bool) -> Handler[WorkloadState]:
     return handler
 
 
+def _complaint_closed(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
+    # Closed for good, and resolved before that: it counts for nobody any more.
+    state.complaints.pop(logged.aggregate_key, None)
+    return state
+
+
 def _started(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
     state.requirements_in_progress[logged.aggregate_key] = logged.event.actor
     return state
@@ -92,6 +98,7 @@ _HANDLERS: dict[type[Event], Handler[WorkloadState]] = {
     Complaint.Assigned: _assigned,
     Complaint.Resolved: _complaint_opens(False),
     Complaint.Reopened: _complaint_opens(True),
+    Complaint.Closed: _complaint_closed,
     Requirement.Started: _started,
     # The ways out of in_progress: Accepted and Rejected follow Delivered.
     Requirement.Delivered: _work_stops,
@@ -106,6 +113,7 @@ class WorkloadView(EngagementView[WorkloadState, WorkloadReport]):
     name = "workload"
     state_type = WorkloadState
     handlers = _HANDLERS
+    entry_fields = ("complaints", "requirements_in_progress")
 
     def initial(self, logged: LoggedEvent) -> WorkloadState:
         return WorkloadState(engagement_id=logged.engagement_id)

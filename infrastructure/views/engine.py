@@ -56,7 +56,13 @@ class EventWaiter:
             woken = self._woken.wait(timeout)
             self._woken.clear()
             return woken
-        return any(True for _ in self.connection.notifies(timeout=timeout, stop_after=1))
+        if not any(True for _ in self.connection.notifies(timeout=timeout, stop_after=1)):
+            return False
+        # Every write sends one: those that came together are one wake-up, or
+        # the caller would look again for each of them and find nothing new.
+        for _ in self.connection.notifies(timeout=0):
+            pass
+        return True
 
     def wake(self) -> None:
         """This process wrote events: on SQLite, stop waiting now rather than at

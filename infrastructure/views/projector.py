@@ -14,12 +14,10 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
-
 from application.service import Rapport
 from application.views.base import LoggedEvent, View
 from application.views.log import read_log
-from infrastructure.views.store import Changes, GenerationDropped, ViewStore
+from infrastructure.views.store import Changes, ViewStore, ViewWriteFailed
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +71,8 @@ class Projector:
         (the positions are then read again and the batch must be read again too)."""
         try:
             changes = [self._fold(view, events, last) for view in self.views]
-            self.store.save(changes)
-        except (DBAPIError, GenerationDropped):
+            self.store.save(changes, live=not self._fixed)
+        except ViewWriteFailed:
             if self._fixed:
                 raise
             # A rebuild may have switched a view to a new table and dropped the old.
@@ -88,14 +86,16 @@ class Projector:
 
     def _fold(self, view: View[Any, Any], events: list[LoggedEvent], last: int) -> Changes:
         seen = self.positions[view.name]
-        keyed = [(view.key(e), e) for e in events if e.position > seen]
-        states = self._states(view, {key for key, _ in keyed if key is not None})
+        keyed = [(key, e) for e in events if e.position > seen and (key := view.key(e)) is not None]
+        started = {key for key, e in keyed if view.starts_key(e)}
+        states = self._states(view, {key for key, _ in keyed} - started)
+        touched: dict[str, set[str]] = {}
         for key, logged in keyed:
-            if key is None:
-                continue
             state = states[key] if key in states else view.initial(logged)
             states[key] = view.apply(state, logged)
-        return Changes(view, self.generations[view.name], states, max(last, seen))
+            if view.entry_fields and logged.aggregate_id != logged.engagement_id:
+                touched.setdefault(key, set()).add(logged.aggregate_key)
+        return Changes(view, self.generations[view.name], states, max(last, seen), touched)
 
     def _states(self, view: View[Any, Any], keys: set[str]) -> dict[str, Any]:
         """The stored states of `keys`, from memory where possible. Folding changes
@@ -120,27 +120,35 @@ class Projector:
     def catch_up(self, stop: int | None = None, progress: Progress | None = None) -> int:
         """Process batches until the log (or `stop`) is reached; returns events read.
 
-        The next batch is read (and decoded) while the current one is folded and
-        written, so the database's time and Python's overlap."""
+        While batches come back full, the next one is read (and decoded) while
+        the current one is folded and written, so the database's time and
+        Python's overlap; a batch that is not full was the end of the log, and
+        reading again would only find nothing."""
         total = 0
         with ThreadPoolExecutor(1, thread_name_prefix="rapport-log-reader") as reader:
             after = min(self.positions.values())
-            while stop is None or after < stop:
-                events, last = read_log(self.rapport, after, self.batch_size, stop)
-                while last is not None:
-                    following = reader.submit(read_log, self.rapport, last, self.batch_size, stop)
-                    advanced = self._apply(after, events, last)
-                    if not advanced:
+            events, last = read_log(self.rapport, after, self.batch_size, stop)
+            while last is not None:
+                full = last - after >= self.batch_size  # gaps in positions only over-guess
+                following = (
+                    reader.submit(read_log, self.rapport, last, self.batch_size, stop)
+                    if full
+                    else None
+                )
+                advanced = self._apply(after, events, last)
+                if not advanced:  # the tables changed underneath: start again from the catalog
+                    if following is not None:
                         following.cancel()
-                        break
-                    total += advanced
-                    if progress:
-                        progress(last, advanced)
-                    after = last
-                    events, last = following.result()
-                else:
-                    return total
-                after = min(self.positions.values())
+                    after = min(self.positions.values())
+                    events, last = read_log(self.rapport, after, self.batch_size, stop)
+                    continue
+                total += advanced
+                if progress:
+                    progress(last, advanced)
+                if following is None:
+                    break
+                after = last
+                events, last = following.result()
         return total
 
     def lag(self) -> dict[str, int]:
@@ -157,8 +165,9 @@ def follow(
     """Keep the projector caught up with the log until `stopping` is set."""
     while not stopping.is_set():
         try:
-            if projector.catch_up() == 0:
-                wait_for_events(poll)
+            projector.catch_up()
+            # Returns at once when a write was announced while catching up.
+            wait_for_events(poll)
         except Exception:  # keep following; the next round retries the batch
             log.exception("projector failed; retrying")
             stopping.wait(poll)

@@ -36,14 +36,17 @@ class LiveRows:
         self._generations: dict[str, int] = {}
         self._catalog_read_at = -math.inf
 
-    def _live_table(self, view: View[Any, Any]) -> Table:
+    def _live_generation(self, view: View[Any, Any]) -> int:
         if time.monotonic() - self._catalog_read_at > self.catalog_seconds:
             self._generations = self.store.live_generations()
             self._catalog_read_at = time.monotonic()
         number = self._generations.get(view.name)
         if number is None:  # a view with no table yet
             number = self.store.live(view).number
-        return self.store.table(view, number)
+        return number
+
+    def _live_table(self, view: View[Any, Any]) -> Table:
+        return self.store.table(view, self._live_generation(view))
 
     def _retrying(self, query: Callable[[], T]) -> T:
         try:
@@ -56,7 +59,8 @@ class LiveRows:
         return self._retrying(lambda: self._page(view, query))
 
     def _page(self, view: View[Any, Any], query: RowQuery) -> list[tuple[str, Any]]:
-        table = self._live_table(view)
+        number = self._live_generation(view)
+        table = self.store.table(view, number)
         order = table.c[query.order_by] if query.order_by else table.c.row_key
         statement = select(table.c.row_key, table.c.row_state).order_by(order).limit(query.limit)
         for name, value in query.where.items():
@@ -67,9 +71,11 @@ class LiveRows:
         if query.client_id is not None:
             statement = self._scoped(statement, table, query)
         with self.store.engine.connect() as conn:
-            return [
-                (key, decode_state(view.state_type, data)) for key, data in conn.execute(statement)
-            ]
+            states = {
+                key: decode_state(view.state_type, data) for key, data in conn.execute(statement)
+            }
+            self.store.tables.attach_entries(conn, view, number, states)
+        return list(states.items())
 
     def _scoped(self, statement: Select[Any], table: Table, query: RowQuery) -> Select[Any]:
         if "client_id" in table.c:
@@ -81,7 +87,7 @@ class LiveRows:
     def by_keys(self, view: View[Any, Any], keys: Sequence[str]) -> dict[str, Any]:
         if not keys:
             return {}
-        return self._retrying(lambda: self.store.load_from(self._live_table(view), view, keys))
+        return self._retrying(lambda: self.store.load(view, self._live_generation(view), keys))
 
     def live_positions(self) -> dict[str, int]:
         return self.store.live_positions()

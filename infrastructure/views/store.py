@@ -17,43 +17,33 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
-from uuid import UUID
 
+import psycopg
 from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
     Connection,
-    DateTime,
     Engine,
     Integer,
-    LargeBinary,
     MetaData,
     String,
     Table,
-    Uuid,
     and_,
+    bindparam,
     delete,
-    or_,
     select,
     update,
 )
-from sqlalchemy.dialects import sqlite
-from sqlalchemy.types import TypeEngine
+from sqlalchemy.exc import DBAPIError
 
 from application.views.base import View
-from infrastructure.views.codec import decode_state, encode_state
+from infrastructure.views.codec import decode_state
 from infrastructure.views.locks import exclusive
+from infrastructure.views.tables import Changes, ViewTables, as_columns
 
-_COLUMN_TYPES: dict[type, TypeEngine[Any]] = {
-    str: String(),
-    int: BigInteger(),
-    bool: Boolean(),
-    UUID: Uuid(),
-    datetime: DateTime(timezone=True),
-}
+__all__ = ["Changes", "Generation", "GenerationDropped", "ViewStore", "ViewWriteFailed"]
 
 
 @dataclass(frozen=True)
@@ -64,17 +54,12 @@ class Generation:
     live: bool
 
 
-@dataclass
-class Changes:
-    """What one batch changes in one view's table."""
-
-    view: View[Any, Any]
-    generation: int
-    states: dict[str, Any]
-    position: int
+class ViewWriteFailed(Exception):
+    """A batch could not be written, and nothing of it was: most often because a
+    rebuild switched a view to a new table and dropped the old one."""
 
 
-class GenerationDropped(Exception):
+class GenerationDropped(ViewWriteFailed):
     """The generation a writer targets is gone: a rebuild switched the view to a
     new table. A batch with no rows for that view would not notice otherwise."""
 
@@ -86,6 +71,7 @@ def schema_fingerprint(view: View[Any, Any]) -> str:
     """Changes when the view's columns or its state's shape change: time to rebuild."""
     shape = repr(sorted((k, t.__name__) for k, t in view.columns.items()))
     shape += repr(getattr(view.state_type, "__annotations__", {}))
+    shape += repr(view.entry_fields)
     return hashlib.sha256(shape.encode()).hexdigest()[:16]
 
 
@@ -102,10 +88,13 @@ class ViewStore:
             Column("fingerprint", String, nullable=False),
             Column("live", Boolean, nullable=False),
         )
-        self._tables: dict[tuple[str, int], Table] = {}
+        self.tables = ViewTables(self.metadata)
         # Signalled when this process saves positions, so a waiter in the same
         # process wakes at once instead of at its next poll.
         self._saved = threading.Condition()
+        # The live positions this process's projectors have written, per view:
+        # a writer waiting for its views reads them here, not from the catalog.
+        self._announced: dict[str, int] = {}
         # Called when a writer starts waiting: wakes this process's projectors.
         self.on_wait: list[Callable[[], None]] = []
         with self.exclusive(["view-catalog"]):
@@ -152,9 +141,8 @@ class ViewStore:
     def _create_generation(self, view: View[Any, Any], *, live: bool) -> Generation:
         numbers = [g.number for g in self.generations(view.name)]
         number = max(numbers, default=0) + 1
-        table = self.table(view, number)
         with self.engine.begin() as conn:
-            table.create(conn, checkfirst=True)
+            self.tables.create(conn, view, number)
             conn.execute(
                 self.catalog.insert().values(
                     view=view.name,
@@ -177,6 +165,8 @@ class ViewStore:
             )
             for old_number in old:
                 self.drop_generation(view, old_number, conn)
+        with self._saved:
+            self._announced.pop(view.name, None)  # they were the old table's
 
     def drop_generation(
         self, view: View[Any, Any], number: int, conn: Connection | None = None
@@ -186,8 +176,7 @@ class ViewStore:
                 self.drop_generation(view, number, own)
             return
         conn.execute(delete(self.catalog).where(self._catalog_row(view.name, number)))
-        self.table(view, number).drop(conn, checkfirst=True)
-        self.metadata.remove(self._tables.pop((view.name, number)))
+        self.tables.drop(conn, view, number)
 
     def position(self, view_name: str, number: int) -> int:
         with self.engine.connect() as conn:
@@ -209,24 +198,42 @@ class ViewStore:
             return dict(conn.execute(query).all())
 
     def wait(self, position: int, views: Sequence[str], timeout: float) -> bool:
-        """Poll the live positions of `views` until all reach `position` or time runs out."""
+        """Until the live positions of `views` all reach `position`, or time runs out.
+
+        Positions this process's projectors wrote are known without asking; the
+        catalog is polled, with a growing pause, for views projected elsewhere,
+        and now and then in case this process's projector has stopped."""
+        wanted = set(views)
         deadline = time.monotonic() + timeout
-        pause = 0.005
+        if self._announced_reach(position, wanted):
+            return True
         for wake in self.on_wait:
             wake()
-        query = select(self.catalog.c.position).where(
-            self.catalog.c.view.in_(list(views)), self.catalog.c.live
-        )
+        pause = 0.1 if wanted <= self._announced.keys() else 0.005
+        poll_at = time.monotonic() + pause if pause == 0.1 else 0.0
         while True:
-            with self.engine.connect() as conn:
-                positions = list(conn.execute(query).scalars())
-            if len(positions) == len(set(views)) and min(positions) >= position:
-                return True
-            if time.monotonic() >= deadline:
+            now = time.monotonic()
+            if now >= poll_at:
+                if self._catalog_reaches(position, wanted):
+                    return True
+                poll_at, pause = now + pause, min(pause * 2, 0.1)
+            if now >= deadline:
                 return False
             with self._saved:
-                self._saved.wait(min(pause, max(deadline - time.monotonic(), 0)))
-            pause = min(pause * 2, 0.1)
+                if self._announced_reach(position, wanted):
+                    return True
+                self._saved.wait(max(min(poll_at, deadline) - now, 0))
+
+    def _announced_reach(self, position: int, views: set[str]) -> bool:
+        return all(self._announced.get(view, -1) >= position for view in views)
+
+    def _catalog_reaches(self, position: int, views: set[str]) -> bool:
+        query = select(self.catalog.c.position).where(
+            self.catalog.c.view.in_(views), self.catalog.c.live
+        )
+        with self.engine.connect() as conn:
+            positions = list(conn.execute(query).scalars())
+        return len(positions) == len(views) and min(positions) >= position
 
     def _catalog_row(self, view_name: str, number: int) -> Any:
         return and_(self.catalog.c.view == view_name, self.catalog.c.generation == number)
@@ -234,36 +241,12 @@ class ViewStore:
     # The view tables
 
     def table(self, view: View[Any, Any], number: int) -> Table:
-        key = (view.name, number)
-        if key not in self._tables:
-            columns = [
-                Column(name, _COLUMN_TYPES[kind], index=True) for name, kind in view.columns.items()
-            ]
-            self._tables[key] = Table(
-                f"view_{view.name}_{number}",
-                self.metadata,
-                # Prefixed, so they never clash with a view's own column names.
-                Column("row_key", String, primary_key=True),
-                Column("row_state", LargeBinary, nullable=False),
-                *columns,
-            )
-        return self._tables[key]
+        return self.tables.rows(view, number)
 
     def load(self, view: View[Any, Any], number: int, keys: Iterable[str]) -> dict[str, Any]:
-        return self.load_from(self.table(view, number), view, keys)
-
-    def load_from(self, table: Table, view: View[Any, Any], keys: Iterable[str]) -> dict[str, Any]:
-        """The states stored in `table` under `keys`."""
-        keys = list(keys)
-        states: dict[str, Any] = {}
+        """The states stored under `keys`, entries included."""
         with self.engine.connect() as conn:
-            for chunk in _chunks(keys, 500):
-                rows = conn.execute(
-                    select(table.c.row_key, table.c.row_state).where(table.c.row_key.in_(chunk))
-                )
-                for key, data in rows:
-                    states[key] = decode_state(view.state_type, data)
-        return states
+            return self.tables.load(conn, view, number, keys)
 
     def states(
         self, view: View[Any, Any], number: int, where: Mapping[str, Any] | None = None
@@ -274,86 +257,81 @@ class ViewStore:
         for name, value in (where or {}).items():
             query = query.where(table.c[name] == value)
         with self.engine.connect() as conn:
-            return {key: decode_state(view.state_type, data) for key, data in conn.execute(query)}
+            found = {key: decode_state(view.state_type, data) for key, data in conn.execute(query)}
+            self.tables.attach_entries(conn, view, number, found)
+        return found
 
     def stored(self, view: View[Any, Any], number: int) -> dict[str, bytes]:
-        """Every row of a generation as stored: key to encoded state."""
-        table = self.table(view, number)
+        """Every row of a generation as stored: key to encoded state (and
+        `key/field/entry` to encoded entry)."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(table.c.row_key, table.c.row_state))
-            return {key: bytes(data) for key, data in rows}
+            return self.tables.stored(conn, view, number)
 
-    def save(self, changes: Sequence[Changes]) -> None:
-        """Upsert every changed state and move each view's position, atomically."""
-        with self.engine.begin() as conn:
-            for change in changes:
-                if change.states:
-                    self._upsert(conn, change)
-            self._move_positions(conn, changes)
+    def save(self, changes: Sequence[Changes], *, live: bool = False) -> None:
+        """Write every changed state and move each view's position, atomically.
+
+        `live`: the changes are to the live tables, and this process's waiters
+        may take the positions as read."""
+        try:
+            with self.engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    self._save_postgres(conn, changes)
+                else:
+                    self._save_sqlite(conn, changes)
+        except (DBAPIError, psycopg.Error, ViewWriteFailed) as error:
+            with self._saved:
+                for change in changes:
+                    self._announced.pop(change.view.name, None)
+            if isinstance(error, ViewWriteFailed):
+                raise
+            raise ViewWriteFailed(str(error)) from error
         with self._saved:
+            if live:
+                for change in changes:
+                    self._announced[change.view.name] = change.position
             self._saved.notify_all()
 
-    def _move_positions(self, conn: Connection, changes: Sequence[Changes]) -> None:
-        """One statement for all views that reach the same position (usually all)."""
-        by_position: dict[int, list[Changes]] = {}
+    def _save_postgres(self, conn: Connection, changes: Sequence[Changes]) -> None:
+        # Every statement in one pipeline: the batch costs one round trip to
+        # the server, not one per table.
+        driver = conn.connection.driver_connection
+        assert isinstance(driver, psycopg.Connection)
+        rows, catalog = driver.cursor(), driver.cursor()
+        try:
+            with driver.pipeline():
+                for change in changes:
+                    self.tables.write_postgres(rows, change)
+                moves = [(c.view.name, c.generation, c.position) for c in changes]
+                catalog.execute(self._move_statement, as_columns(moves))
+            moved = catalog.rowcount
+        finally:
+            rows.close()
+            catalog.close()
+        if moved < len(changes):  # rolls the whole batch back
+            raise GenerationDropped(changes[0].view.name, changes[0].generation)
+
+    def _save_sqlite(self, conn: Connection, changes: Sequence[Changes]) -> None:
         for change in changes:
-            by_position.setdefault(change.position, []).append(change)
-        for position, reaching in by_position.items():
-            rows = [self._catalog_row(c.view.name, c.generation) for c in reaching]
-            moved = conn.execute(update(self.catalog).where(or_(*rows)).values(position=position))
-            if moved.rowcount < len(reaching):  # rolls the whole batch back
-                gone = reaching[0]
-                raise GenerationDropped(gone.view.name, gone.generation)
-
-    def _upsert(self, conn: Connection, change: Changes) -> None:
-        table = self.table(change.view, change.generation)
-        rows = [
-            {"row_key": key, "row_state": encode_state(state), **change.view.column_values(state)}
-            for key, state in change.states.items()
-        ]
-        if conn.dialect.name == "postgresql":
-            _upsert_postgres(conn, table, change.view, rows)
-            return
-        statement = sqlite.insert(table)
-        statement = statement.on_conflict_do_update(
-            index_elements=[table.c.row_key],
-            set_={c.name: statement.excluded[c.name] for c in table.columns if c.name != "row_key"},
+            self.tables.write_sqlite(conn, change)
+        c = self.catalog.c
+        move = (
+            update(self.catalog)
+            .where(c.view == bindparam("v"), c.generation == bindparam("g"))
+            .values(position=bindparam("p"))
         )
-        for chunk in _chunks(rows, 1000):
-            conn.execute(statement, chunk)
+        moves = [{"v": x.view.name, "g": x.generation, "p": x.position} for x in changes]
+        if conn.execute(move, moves).rowcount < len(changes):  # rolls the whole batch back
+            raise GenerationDropped(changes[0].view.name, changes[0].generation)
 
-
-_POSTGRES_ARRAYS = {
-    str: "text",
-    int: "bigint",
-    bool: "boolean",
-    UUID: "uuid",
-    datetime: "timestamptz",
-}
-
-
-def _upsert_postgres(
-    conn: Connection, table: Table, view: View[Any, Any], rows: list[dict[str, Any]]
-) -> None:
-    """One statement per batch: the rows travel as one array per column and
-    `unnest` turns them back into rows, which is many times faster than a
-    statement per row when a catch-up writes thousands of rows at once."""
-    names = ["row_key", "row_state", *view.columns]
-    casts = ["text", "bytea", *(_POSTGRES_ARRAYS[kind] for kind in view.columns.values())]
-    target = conn.dialect.identifier_preparer.format_table(table)
-    quoted = [conn.dialect.identifier_preparer.quote(name) for name in names]
-    statement = (
-        f"INSERT INTO {target} ({', '.join(quoted)}) "
-        f"SELECT * FROM unnest({', '.join(f'%b::{cast}[]' for cast in casts)}) "
-        f"ON CONFLICT ({quoted[0]}) DO UPDATE SET "
-        + ", ".join(f"{name} = EXCLUDED.{name}" for name in quoted[1:])
-    )
-    columns = tuple([row[name] for row in rows] for name in names)
-    # Binary parameters (%b): arrays of bytes, UUIDs and text cost far less to
-    # send than as escaped text.
-    conn.exec_driver_sql(statement, columns)
-
-
-def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+    @property
+    def _move_statement(self) -> str:
+        catalog = (
+            f'"{self.metadata.schema}".rapport_view_catalog'
+            if self.metadata.schema
+            else "rapport_view_catalog"
+        )
+        return (
+            f"UPDATE {catalog} AS c SET position = t.p "
+            "FROM unnest(%b::text[], %b::int[], %b::bigint[]) AS t(v, g, p) "
+            "WHERE c.view = t.v AND c.generation = t.g"
+        )

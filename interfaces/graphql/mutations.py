@@ -10,6 +10,7 @@ or the typed error that says why nothing changed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Callable
@@ -60,7 +61,14 @@ def command_mutation(
 
     async def resolve(info: Info, input: Any) -> Any:
         context = info.context
-        services = context.services
+        rapport, views = context.services.rapport, list(context.services.reader.views)
+
+        def run(command: Command, meta: CommandMeta) -> CommandResult:
+            # In one trip to the worker threads: each trip costs the event loop.
+            outcome = rapport.execute(command, meta)
+            rapport.wait_for_views(outcome, views)
+            return outcome
+
         try:
             command = command_type(**_arguments(command_type, input))
             meta = CommandMeta(
@@ -70,13 +78,12 @@ def command_mutation(
                 idempotency_key=input.idempotency_key,
                 principal=context.principal,
             )
-            outcome = await context.run(services.rapport.execute, command, meta)
+            outcome = await context.run(run, command, meta)
         except Exception as error:
             refusal = error_result(error)
             if refusal is None:
                 raise
             return refusal
-        await context.run(services.rapport.wait_for_views, outcome, list(services.reader.views))
         return payload(outcome)
 
     resolve.__annotations__ = {"info": strawberry.Info, "input": input_type, "return": result}
@@ -135,8 +142,12 @@ def _nested_input(value_type: type) -> type:
     return _INPUT_TYPES[value_type]
 
 
+# Resolving a class's annotations parses them anew on every call.
+_type_hints = functools.cache(typing.get_type_hints)
+
+
 def _arguments(command_type: type[Command], given: Any) -> dict[str, Any]:
-    hints = typing.get_type_hints(command_type)
+    hints = _type_hints(command_type)
     return {
         field.name: _command_value(hints[field.name], getattr(given, field.name))
         for field in dataclasses.fields(command_type)

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from application.service import Rapport
+from interfaces.bootstrap import ViewRuntime, build_views
 from interfaces.cli.main import app as cli_app
+from interfaces.settings import Settings
 
 Cli = Callable[..., Result]
+
+
+@pytest.fixture
+def runtime(app: Rapport, database_url: str) -> Iterator[ViewRuntime]:
+    """The views of `app`, waited for at most 0.2 s."""
+    views = build_views(app, Settings(database_url=database_url, view_wait_seconds=0.2))
+    try:
+        yield views
+    finally:
+        views.close()
 
 
 @pytest.fixture

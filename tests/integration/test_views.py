@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -18,20 +17,10 @@ from application.views.log import read_log
 from domain.engagement import Engagement
 from infrastructure.views.codec import encode_state
 from infrastructure.views.maintenance import rebuild, rebuild_outdated, statuses, verify
-from interfaces.bootstrap import ViewRuntime, build_views
+from interfaces.bootstrap import ViewRuntime
 from interfaces.cli.demo import load_demo
-from interfaces.settings import Settings
 from tests.builders import open_engagement, run
 from tests.conftest import FakeClock
-
-
-@pytest.fixture
-def runtime(app: Rapport, database_url: str) -> Iterator[ViewRuntime]:
-    views = build_views(app, Settings(database_url=database_url, view_wait_seconds=0.2))
-    try:
-        yield views
-    finally:
-        views.close()
 
 
 @pytest.fixture
