@@ -87,8 +87,12 @@ class EventIndex(Protocol):
 
     def children_of(self, engagement_id: UUID) -> Sequence[Child]: ...
 
-    def engagement_ids(self, first: int, last: int) -> dict[int, UUID]:
-        """The engagement of each event at log positions `first` to `last`."""
+    def logged_notifications(
+        self, after: int, limit: int, stop: int | None = None
+    ) -> Sequence[tuple[Notification, UUID | None]]:
+        """Up to `limit` stored events after log position `after` (and up to
+        `stop`), in log order, each with its engagement: None for an event
+        outside the engagement domain, which has no index row."""
         ...
 
     def notifications_at(self, positions: Sequence[int]) -> Sequence[Notification]:

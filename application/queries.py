@@ -111,6 +111,12 @@ class Reader:
         now = self.clock.now()
         return {key: view.report(state, now) for key, state in states.items()}
 
+    def reports_of(
+        self, principal: Principal, keys: Mapping[str, Sequence[str]]
+    ) -> dict[str, dict[str, Any]]:
+        """`reports` of several views at once: view name to keys, and back to reports."""
+        return {name: self.reports(principal, name, view_keys) for name, view_keys in keys.items()}
+
     def _in_scope(self, principal: Principal, states: dict[str, Any]) -> dict[str, Any]:
         engagements = {str(state.engagement_id) for state in states.values()}
         clients = self.rows.by_keys(self.views[SCOPE_VIEW], sorted(engagements))

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from application.access import Permission, Principal, Role
@@ -23,11 +26,32 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+# Live tokens remembered at most; unknown secrets are never remembered.
+_REMEMBERED = 10_000
+
+
 class Tokens:
-    def __init__(self, store: TokenStore, clock: Clock, new_id: Callable[[], UUID]) -> None:
+    """Issues, checks and revokes API tokens.
+
+    A live token, once checked, is taken on trust for `cache_seconds`, so a
+    request costs no query for it. A revocation through this object forgets
+    every remembered token at once; one made elsewhere (the command line,
+    another server process) takes effect within `cache_seconds`."""
+
+    def __init__(
+        self,
+        store: TokenStore,
+        clock: Clock,
+        new_id: Callable[[], UUID],
+        *,
+        cache_seconds: float = 0.0,
+    ) -> None:
         self.store = store
         self.clock = clock
         self.new_id = new_id
+        self.cache_for = timedelta(seconds=cache_seconds)
+        self._checked: OrderedDict[str, tuple[Principal, datetime]] = OrderedDict()
+        self._lock = threading.Lock()
 
     def create(
         self,
@@ -56,12 +80,38 @@ class Tokens:
         self.store.add(record, hash_secret(secret))
         return secret, record
 
+    def remembered(self, secret: str) -> Principal | None:
+        """The principal of a token checked within the cache time, without a
+        query; None when it must be looked up (`authenticate`)."""
+        return self._remembered(hash_secret(secret), self.clock.now())
+
+    def _remembered(self, secret_hash: str, now: datetime) -> Principal | None:
+        with self._lock:
+            checked = self._checked.get(secret_hash)
+        if checked is not None and now - checked[1] < self.cache_for:
+            return checked[0]
+        return None
+
     def authenticate(self, secret: str) -> Principal | None:
         """The principal a live token acts as; None for an unknown or revoked one."""
-        record = self.store.find(hash_secret(secret))
+        secret_hash = hash_secret(secret)
+        now = self.clock.now()
+        remembered = self._remembered(secret_hash, now)
+        if remembered is not None:
+            return remembered
+        record = self.store.find(secret_hash)
         if record is None or record.revoked_at is not None:
+            with self._lock:
+                self._checked.pop(secret_hash, None)
             return None
-        return Principal(record.name, Role(record.role), record.client_id)
+        principal = Principal(record.name, Role(record.role), record.client_id)
+        if self.cache_for:
+            with self._lock:
+                self._checked[secret_hash] = (principal, now)
+                self._checked.move_to_end(secret_hash)
+                if len(self._checked) > _REMEMBERED:
+                    self._checked.popitem(last=False)
+        return principal
 
     def all(self, *, by: Principal | None = None) -> list[TokenRecord]:
         _require_token_admin(by)
@@ -72,6 +122,8 @@ class Tokens:
         record = self.store.revoke(token_id, self.clock.now())
         if record is None:
             raise NotFound("token", token_id)
+        with self._lock:
+            self._checked.clear()  # the revoked one among them
         return record
 
 

@@ -120,4 +120,9 @@ def build_views(rapport: Rapport, settings: Settings | None = None) -> ViewRunti
 def build_tokens(runtime: ViewRuntime, clock: Clock | None = None) -> Tokens:
     """API tokens, kept in the same database and schema as the views."""
     store = SqlTokenStore(runtime.store.engine, runtime.store.metadata.schema)
-    return Tokens(store, clock or runtime.rapport.clock, uuid4)
+    return Tokens(
+        store,
+        clock or runtime.rapport.clock,
+        uuid4,
+        cache_seconds=runtime.settings.token_cache_seconds,
+    )

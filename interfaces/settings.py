@@ -68,6 +68,12 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         256 * 1024, ge=1024, description="Largest request body the API reads, in bytes"
     )
+    token_cache_seconds: float = Field(
+        1.0,
+        ge=0,
+        description="How long a checked token is trusted before it is looked up again; "
+        "a revocation made in another process takes effect within it (0: look up every request)",
+    )
     rate_limit_per_minute: int = Field(
         6000, ge=0, description="Requests per minute one token may make (0: unlimited)"
     )

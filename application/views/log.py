@@ -22,18 +22,15 @@ def read_log(
     """Up to `limit` events after position `after` (and up to `stop`), and the last
     position read (None when nothing was there). Events outside the engagement
     domain, which carry no index row, are read past but not returned."""
-    notifications = rapport.recorder.select_notifications(
-        start=after, limit=limit, stop=stop, inclusive_of_start=False
-    )
-    if not notifications:
+    found = rapport.index.logged_notifications(after, limit, stop)
+    if not found:
         return [], None
-    engagements = rapport.index.engagement_ids(notifications[0].id, notifications[-1].id)
     logged = [
-        LoggedEvent(n.id, engagements[n.id], cast(Event, rapport.mapper.to_domain_event(n)))
-        for n in notifications
-        if n.id in engagements
+        LoggedEvent(n.id, engagement_id, cast(Event, rapport.mapper.to_domain_event(n)))
+        for n, engagement_id in found
+        if engagement_id is not None
     ]
-    return logged, notifications[-1].id
+    return logged, found[-1][0].id
 
 
 def engagement_log(

@@ -34,6 +34,7 @@ class SqlTokenStore:
 
     def __init__(self, engine: Engine, schema: str | None = None) -> None:
         self.engine = engine
+        self.reads = engine.execution_options(isolation_level="AUTOCOMMIT")  # single statements
         self.metadata = MetaData(schema=schema)
         self.table = Table(
             "rapport_tokens",
@@ -68,14 +69,14 @@ class SqlTokenStore:
     def find(self, secret_hash: str) -> TokenRecord | None:
         """The token with this hash, revoked or not; None when there is none."""
         query = self._records().where(self.table.c.secret_hash == secret_hash)
-        with self.engine.connect() as conn:
+        with self.reads.connect() as conn:
             row = conn.execute(query).first()
         return None if row is None else _record(row)
 
     def all(self) -> list[TokenRecord]:
         """Every token, revoked ones included, oldest first."""
         query = self._records().order_by(self.table.c.created_at, self.table.c.token_id)
-        with self.engine.connect() as conn:
+        with self.reads.connect() as conn:
             return [_record(row) for row in conn.execute(query)]
 
     def revoke(self, token_id: UUID, at: datetime) -> TokenRecord | None:

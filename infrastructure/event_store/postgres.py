@@ -30,6 +30,7 @@ from infrastructure.event_store.index import (
 )
 
 SETUP_LOCK = 0x72617070  # any fixed number, the same in every process
+_LAST_POSITION = 2**63 - 1  # bigint's largest: "no end" for a range of positions
 
 
 class PostgresRecorder(PostgresApplicationRecorder):
@@ -38,6 +39,8 @@ class PostgresRecorder(PostgresApplicationRecorder):
         schema = Identifier(datastore.schema)
         self._index = SQL("{}.{}").format(schema, Identifier(INDEX_TABLE))
         self._keys = SQL("{}.{}").format(schema, Identifier(IDEMPOTENCY_TABLE))
+        self._events = SQL("{}.{}").format(schema, Identifier(events_table_name))
+        self._rendered: dict[str, SQL] = {}  # each statement of `_select`, rendered once
         self._insert_index = _rendered(
             SQL("INSERT INTO {} VALUES (%s, %s, %s, %s, %s, %s, %s)").format(self._index)
         )
@@ -143,12 +146,18 @@ class PostgresRecorder(PostgresApplicationRecorder):
         )
         return [Child(row["kind"], row["aggregate_id"]) for row in rows]
 
-    def engagement_ids(self, first: int, last: int) -> dict[int, UUID]:
+    def logged_notifications(
+        self, after: int, limit: int, stop: int | None = None
+    ) -> Sequence[tuple[Notification, UUID | None]]:
         rows = self._select(
-            "SELECT position, engagement_id FROM {index} WHERE position BETWEEN %s AND %s",
-            (first, last),
+            "SELECT e.notification_id, e.originator_id, e.originator_version, e.topic, "
+            "e.state, i.engagement_id FROM {events} e "
+            "LEFT JOIN {index} i ON i.position = e.notification_id "
+            "WHERE e.notification_id > %s AND e.notification_id <= %s "
+            "ORDER BY e.notification_id LIMIT %s",
+            (after, _LAST_POSITION if stop is None else stop, limit),
         )
-        return {row["position"]: row["engagement_id"] for row in rows}
+        return [(_notification(row), row["engagement_id"]) for row in rows]
 
     def engagement_positions(
         self, engagement_id: UUID, until: datetime, axis: TimeAxis, after: int = 0
@@ -168,22 +177,26 @@ class PostgresRecorder(PostgresApplicationRecorder):
         ).format(Identifier(self.datastore.schema), Identifier(self.events_table_name))
         with self.datastore.transaction(commit=False) as curs:
             curs.execute(query, (list(positions),))
-            return [
-                Notification(
-                    id=row["notification_id"],
-                    originator_id=row["originator_id"],
-                    originator_version=row["originator_version"],
-                    topic=row["topic"],
-                    state=bytes(row["state"]),
-                )
-                for row in curs.fetchall()
-            ]
+            return [_notification(row) for row in curs.fetchall()]
 
     def _select(self, statement: str, params: tuple[Any, ...]) -> list[DictRow]:
-        query = SQL(statement).format(index=self._index, keys=self._keys)
+        query = self._rendered.get(statement)
+        if query is None:
+            tables = {"index": self._index, "keys": self._keys, "events": self._events}
+            query = self._rendered[statement] = _rendered(SQL(statement).format(**tables))
         with self.datastore.transaction(commit=False) as curs:
             curs.execute(query, params, prepare=True)
             return curs.fetchall()
+
+
+def _notification(row: DictRow) -> Notification:
+    return Notification(
+        id=row["notification_id"],
+        originator_id=row["originator_id"],
+        originator_version=row["originator_version"],
+        topic=row["topic"],
+        state=bytes(row["state"]),
+    )
 
 
 def _rendered(statement: Composed) -> SQL:

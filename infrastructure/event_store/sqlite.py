@@ -102,12 +102,17 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
         )
         return [Child(kind, UUID(aggregate_id)) for kind, aggregate_id in rows]
 
-    def engagement_ids(self, first: int, last: int) -> dict[int, UUID]:
+    def logged_notifications(
+        self, after: int, limit: int, stop: int | None = None
+    ) -> Sequence[tuple[Notification, UUID | None]]:
         rows = self._select(
-            f"SELECT position, engagement_id FROM {INDEX_TABLE} WHERE position BETWEEN ? AND ?",
-            (first, last),
+            "SELECT e.rowid, e.originator_id, e.originator_version, e.topic, e.state, "
+            f"i.engagement_id FROM {self.events_table_name} e "
+            f"LEFT JOIN {INDEX_TABLE} i ON i.position = e.rowid "
+            "WHERE e.rowid > ? AND e.rowid <= ? ORDER BY e.rowid LIMIT ?",
+            (after, _LAST_POSITION if stop is None else stop, limit),
         )
-        return {position: UUID(engagement_id) for position, engagement_id in rows}
+        return [(_notification(row[:5]), None if row[5] is None else UUID(row[5])) for row in rows]
 
     def engagement_positions(
         self, engagement_id: UUID, until: datetime, axis: TimeAxis, after: int = 0
@@ -130,22 +135,27 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
                 f"FROM {self.events_table_name} WHERE rowid IN ({marks})",
                 tuple(chunk),
             )
-            found += [
-                Notification(
-                    id=r[0],
-                    originator_id=UUID(r[1]),
-                    originator_version=r[2],
-                    topic=r[3],
-                    state=r[4],
-                )
-                for r in rows
-            ]
+            found += [_notification(row) for row in rows]
         return sorted(found, key=lambda n: n.id)
 
     def _select(self, statement: str, params: tuple[Any, ...]) -> list[Any]:
         with self.datastore.transaction(commit=False) as c:
             c.execute(statement, params)
             return list(c.fetchall())
+
+
+_LAST_POSITION = 2**63 - 1  # SQLite's largest rowid: "no end" for a range of positions
+
+
+def _notification(row: Sequence[Any]) -> Notification:
+    position, originator_id, version, topic, state = row
+    return Notification(
+        id=position,
+        originator_id=UUID(originator_id),
+        originator_version=version,
+        topic=topic,
+        state=state,
+    )
 
 
 def sqlite_time(moment: datetime) -> str:

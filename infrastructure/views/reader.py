@@ -17,7 +17,6 @@ from sqlalchemy.exc import DBAPIError
 
 from application.ports import RowQuery
 from application.views.base import View
-from infrastructure.views.codec import decode_state
 from infrastructure.views.store import ViewStore
 
 T = TypeVar("T")
@@ -62,7 +61,7 @@ class LiveRows:
         number = self._live_generation(view)
         table = self.store.table(view, number)
         order = table.c[query.order_by] if query.order_by else table.c.row_key
-        statement = select(table.c.row_key, table.c.row_state).order_by(order).limit(query.limit)
+        statement = select(table.c.row_key, table.c.row_state).limit(query.limit)
         for name, value in query.where.items():
             statement = statement.where(table.c[name] == value)
         if query.after is not None:
@@ -70,12 +69,8 @@ class LiveRows:
             statement = statement.where(order > after)
         if query.client_id is not None:
             statement = self._scoped(statement, table, query)
-        with self.store.engine.connect() as conn:
-            states = {
-                key: decode_state(view.state_type, data) for key, data in conn.execute(statement)
-            }
-            self.store.tables.attach_entries(conn, view, number, states)
-        return list(states.items())
+        with self.store.reads.connect() as conn:
+            return list(self.store.tables.read(conn, view, number, statement, order).items())
 
     def _scoped(self, statement: Select[Any], table: Table, query: RowQuery) -> Select[Any]:
         if "client_id" in table.c:

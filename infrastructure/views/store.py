@@ -39,7 +39,6 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError
 
 from application.views.base import View
-from infrastructure.views.codec import decode_state
 from infrastructure.views.locks import exclusive
 from infrastructure.views.tables import Changes, ViewTables, as_columns
 
@@ -78,6 +77,9 @@ def schema_fingerprint(view: View[Any, Any]) -> str:
 class ViewStore:
     def __init__(self, engine: Engine, schema: str | None = None) -> None:
         self.engine = engine
+        # Reads are single statements and need no transaction: without one they
+        # cost no BEGIN and no ROLLBACK when the connection goes back to the pool.
+        self.reads = engine.execution_options(isolation_level="AUTOCOMMIT")
         self.metadata = MetaData(schema=schema)
         self.catalog = Table(
             "rapport_view_catalog",
@@ -109,7 +111,7 @@ class ViewStore:
     # The catalog
 
     def generations(self, view_name: str) -> list[Generation]:
-        with self.engine.connect() as conn:
+        with self.reads.connect() as conn:
             rows = conn.execute(select(self.catalog).where(self.catalog.c.view == view_name)).all()
         return [Generation(r.view, r.generation, r.position, r.live) for r in rows]
 
@@ -126,7 +128,7 @@ class ViewStore:
         return next((g for g in self.generations(view_name) if g.live), None)
 
     def is_current(self, view: View[Any, Any], generation: Generation) -> bool:
-        with self.engine.connect() as conn:
+        with self.reads.connect() as conn:
             fingerprint = conn.execute(
                 select(self.catalog.c.fingerprint).where(
                     self._catalog_row(generation.view, generation.number)
@@ -179,7 +181,7 @@ class ViewStore:
         self.tables.drop(conn, view, number)
 
     def position(self, view_name: str, number: int) -> int:
-        with self.engine.connect() as conn:
+        with self.reads.connect() as conn:
             position: int = conn.execute(
                 select(self.catalog.c.position).where(self._catalog_row(view_name, number))
             ).scalar_one()
@@ -188,13 +190,13 @@ class ViewStore:
     def live_generations(self) -> dict[str, int]:
         """Each view's live generation number, in one read."""
         query = select(self.catalog.c.view, self.catalog.c.generation).where(self.catalog.c.live)
-        with self.engine.connect() as conn:
+        with self.reads.connect() as conn:
             return dict(conn.execute(query).all())
 
     def live_positions(self) -> dict[str, int]:
         """Each view's live position, in one read."""
         query = select(self.catalog.c.view, self.catalog.c.position).where(self.catalog.c.live)
-        with self.engine.connect() as conn:
+        with self.reads.connect() as conn:
             return dict(conn.execute(query).all())
 
     def wait(self, position: int, views: Sequence[str], timeout: float) -> bool:
@@ -231,7 +233,7 @@ class ViewStore:
         query = select(self.catalog.c.position).where(
             self.catalog.c.view.in_(views), self.catalog.c.live
         )
-        with self.engine.connect() as conn:
+        with self.reads.connect() as conn:
             positions = list(conn.execute(query).scalars())
         return len(positions) == len(views) and min(positions) >= position
 
@@ -245,7 +247,7 @@ class ViewStore:
 
     def load(self, view: View[Any, Any], number: int, keys: Iterable[str]) -> dict[str, Any]:
         """The states stored under `keys`, entries included."""
-        with self.engine.connect() as conn:
+        with self.reads.connect() as conn:
             return self.tables.load(conn, view, number, keys)
 
     def states(
@@ -253,18 +255,16 @@ class ViewStore:
     ) -> dict[str, Any]:
         """Every state of a generation, or those whose columns equal `where`."""
         table = self.table(view, number)
-        query = select(table.c.row_key, table.c.row_state).order_by(table.c.row_key)
+        query = select(table.c.row_key, table.c.row_state)
         for name, value in (where or {}).items():
             query = query.where(table.c[name] == value)
-        with self.engine.connect() as conn:
-            found = {key: decode_state(view.state_type, data) for key, data in conn.execute(query)}
-            self.tables.attach_entries(conn, view, number, found)
-        return found
+        with self.reads.connect() as conn:
+            return self.tables.read(conn, view, number, query)
 
     def stored(self, view: View[Any, Any], number: int) -> dict[str, bytes]:
         """Every row of a generation as stored: key to encoded state (and
         `key/field/entry` to encoded entry)."""
-        with self.engine.connect() as conn:
+        with self.reads.connect() as conn:
             return self.tables.stored(conn, view, number)
 
     def save(self, changes: Sequence[Changes], *, live: bool = False) -> None:

@@ -15,22 +15,29 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+import psycopg
 from psycopg import Cursor
 from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    ColumnElement,
     Connection,
     DateTime,
     LargeBinary,
     MetaData,
+    Select,
     String,
     Table,
     Uuid,
     and_,
     bindparam,
+    cast,
     delete,
+    func,
+    null,
     select,
+    union_all,
 )
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.types import TypeEngine
@@ -140,33 +147,75 @@ class ViewTables:
         self, conn: Connection, view: View[Any, Any], number: int, keys: Iterable[str]
     ) -> dict[str, Any]:
         """The states stored under `keys`, entries included."""
+        if conn.dialect.name == "postgresql":
+            # Through the driver, with SQL rendered once per table: reading states
+            # by key is what every page does, and SQLAlchemy's execution machinery
+            # cost more than the query itself.
+            driver = conn.connection.driver_connection
+            assert isinstance(driver, psycopg.Connection)
+            found = driver.execute(self._postgres_load(view, number), {"keys": list(keys)})
+            heads: list[tuple[str, bytes]] = []
+            entries: list[tuple[str, str, str, bytes]] = []
+            for key, data, name, entry in found:
+                if name is None:
+                    heads.append((key, data))
+                else:
+                    entries.append((key, name, entry, data))
+            return _assembled(view, heads, entries)
         rows = self.rows(view, number)
         states: dict[str, Any] = {}
         for chunk in _chunks(list(keys), 500):
-            found = conn.execute(
-                select(rows.c.row_key, rows.c.row_state).where(rows.c.row_key.in_(chunk))
-            )
-            states.update((key, decode_state(view.state_type, data)) for key, data in found)
-        self.attach_entries(conn, view, number, states)
+            query = select(rows.c.row_key, rows.c.row_state).where(rows.c.row_key.in_(chunk))
+            states.update(self.read(conn, view, number, query))
         return states
 
-    def attach_entries(
-        self, conn: Connection, view: View[Any, Any], number: int, states: dict[str, Any]
-    ) -> None:
-        """Put the stored entries back into `states`, read from their rows alone."""
+    def read(
+        self,
+        conn: Connection,
+        view: View[Any, Any],
+        number: int,
+        heads: Select[Any],
+        order: ColumnElement[Any] | None = None,
+    ) -> dict[str, Any]:
+        """The states `heads` selects (`row_key`, `row_state`), in `order` (by
+        key when None), with their entries.
+
+        In one statement: a state and its entries come from one snapshot, never
+        from either side of a batch the projector commits between two reads."""
+        rows = self.rows(view, number)
+        order = rows.c.row_key if order is None else order
         entries = self.entries(view, number)
-        if entries is None or not states:
-            return
-        c = entries.c
-        for chunk in _chunks(list(states), 500):
-            found = conn.execute(
-                select(c.row_key, c.entry_field, c.entry_key, c.entry_state).where(
-                    c.row_key.in_(chunk)
-                )
-            )
-            for key, name, entry, data in found:
-                entry_value = decode_entry(view.state_type, name, data)
-                getattr(states[key], name)[entry] = entry_value
+        if entries is None:
+            found = conn.execute(heads.order_by(order))
+            return {key: decode_state(view.state_type, data) for key, data in found}
+        page = heads.add_columns(func.row_number().over(order_by=order).label("ordinal"))
+        page_cte = page.order_by(order).cte("page")
+        text_null = cast(null(), String)
+        both = union_all(
+            select(
+                page_cte.c.row_key,
+                page_cte.c.row_state.label("data"),
+                page_cte.c.ordinal,
+                text_null.label("entry_field"),
+                text_null.label("entry_key"),
+            ),
+            select(
+                entries.c.row_key,
+                entries.c.entry_state,
+                cast(null(), BigInteger),
+                entries.c.entry_field,
+                entries.c.entry_key,
+            ).where(entries.c.row_key.in_(select(page_cte.c.row_key))),
+        )
+        numbered: list[tuple[int, str, bytes]] = []
+        found_entries: list[tuple[str, str, str, bytes]] = []
+        for row in conn.execute(both):
+            if row.entry_field is None:
+                numbered.append((row.ordinal, row.row_key, row.data))
+            else:
+                found_entries.append((row.row_key, row.entry_field, row.entry_key, row.data))
+        in_order = [(key, data) for _, key, data in sorted(numbered)]
+        return _assembled(view, in_order, found_entries)
 
     def stored(self, conn: Connection, view: View[Any, Any], number: int) -> dict[str, bytes]:
         """Every row as stored: key to encoded state, and `key/field/entry` to
@@ -230,6 +279,23 @@ class ViewTables:
         values = view.column_values(state)
         return (key, encode_state(head), *(values[name] for name in view.columns))
 
+    def _postgres_load(self, view: View[Any, Any], number: int) -> str:
+        rows, entries = self._pair(view, number)
+        name = f"{rows.name} load"
+        if name not in self._statements:
+            statement = (
+                f"SELECT row_key, row_state, NULL, NULL FROM {_qualified(rows)} "
+                "WHERE row_key = ANY(%(keys)s)"
+            )
+            if entries is not None:
+                # One statement, so a state and its entries share one snapshot.
+                statement += (
+                    " UNION ALL SELECT row_key, entry_state, entry_field, entry_key "
+                    f"FROM {_qualified(entries)} WHERE row_key = ANY(%(keys)s)"
+                )
+            self._statements[name] = statement
+        return self._statements[name]
+
     def _postgres_upsert(self, table: Table, view: View[Any, Any]) -> str:
         if table.name not in self._statements:
             casts = ["text", "bytea", *(_POSTGRES_ARRAYS[kind] for kind in view.columns.values())]
@@ -253,6 +319,18 @@ class ViewTables:
                 "(SELECT * FROM unnest(%b::text[], %b::text[], %b::text[]))"
             )
         return self._statements[name]
+
+
+def _assembled(
+    view: View[Any, Any],
+    heads: Iterable[tuple[str, bytes]],
+    entries: Iterable[tuple[str, str, str, bytes]],
+) -> dict[str, Any]:
+    """States decoded from their rows, in the rows' order, with their entries put back."""
+    states = {key: decode_state(view.state_type, data) for key, data in heads}
+    for key, name, entry, data in entries:
+        getattr(states[key], name)[entry] = decode_entry(view.state_type, name, data)
+    return states
 
 
 def _unnest_upsert(table: Table, names: Sequence[str], casts: Sequence[str], keys: int) -> str:

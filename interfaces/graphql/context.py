@@ -46,7 +46,9 @@ class Context:
         # None only on a WebSocket until its `connection_init` names a token.
         self.caller = principal
         self.connection_params: dict[str, Any] | None = None
-        self._loaders: dict[str, DataLoader[str, Any]] = {}
+        # One loader for every view: the reports a query asks for in one go, of
+        # whatever views, are read in one trip to the worker threads.
+        self._reports: DataLoader[tuple[str, str], Any] = DataLoader(load_fn=self._load_reports)
 
     @property
     def principal(self) -> Principal:
@@ -72,24 +74,21 @@ class Context:
     async def fresh_report(self, view_name: str, key: str) -> Any:
         """A view's report read again, not from this request's cache: what a
         mutation answers with must show the mutation."""
-        loader = self.reports(view_name)
         with suppress(KeyError):  # not loaded yet in this request
-            loader.clear(key)
-        return await loader.load(key)
+            self._reports.clear((view_name, key))
+        return await self.report(view_name, key)
 
-    def reports(self, view_name: str) -> DataLoader[str, Any]:
-        """This request's loader of a view's reports by key: one query per view
-        however many objects of a page ask for it."""
-        if view_name not in self._loaders:
+    async def report(self, view_name: str, key: str) -> Any:
+        """A view's report of one key, as of now; None when there is none the
+        caller may see. Every object of a page asking costs one query per view."""
+        return await self._reports.load((view_name, key))
 
-            async def load(keys: list[str]) -> list[Any]:
-                found = await self.query(
-                    self.services.reader.reports, self.principal, view_name, keys
-                )
-                return [found.get(key) for key in keys]
-
-            self._loaders[view_name] = DataLoader(load_fn=load)
-        return self._loaders[view_name]
+    async def _load_reports(self, wanted: list[tuple[str, str]]) -> list[Any]:
+        keys: dict[str, list[str]] = {}
+        for view_name, key in wanted:
+            keys.setdefault(view_name, []).append(key)
+        found = await self.query(self.services.reader.reports_of, self.principal, keys)
+        return [found[view_name].get(key) for view_name, key in wanted]
 
 
 Info = StrawberryInfo[Context, None]

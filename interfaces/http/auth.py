@@ -20,14 +20,33 @@ class Authenticator:
     def principal(self, authorization: str | None) -> Principal | None:
         """The principal of a live token in an Authorization header value; None
         when the header is missing, malformed, unknown or revoked."""
-        if not authorization:
+        secret = _bearer(authorization)
+        if secret is None:
             return None
-        scheme, _, secret = authorization.strip().partition(" ")
-        secret = secret.strip()
-        if scheme.lower() != "bearer" or not secret:
+        return self._local_admin(secret) or self.tokens.authenticate(secret)
+
+    def remembered(self, authorization: str | None) -> Principal | None:
+        """`principal` when it is known without a query (a token checked a moment
+        ago); None when it must be looked up."""
+        secret = _bearer(authorization)
+        if secret is None:
             return None
+        return self._local_admin(secret) or self.tokens.remembered(secret)
+
+    def _local_admin(self, secret: str) -> Principal | None:
         if self.local_admin_secret and secrets.compare_digest(
             hash_secret(secret), self._local_admin_hash
         ):
             return Principal("local-admin", Role.ADMIN)
-        return self.tokens.authenticate(secret)
+        return None
+
+
+def _bearer(authorization: str | None) -> str | None:
+    """The secret of a `Bearer <secret>` header value; None for anything else."""
+    if not authorization:
+        return None
+    scheme, _, secret = authorization.strip().partition(" ")
+    secret = secret.strip()
+    if scheme.lower() != "bearer" or not secret:
+        return None
+    return secret

@@ -78,6 +78,7 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         return None
 
     async def _principal(self, authorization: str | None) -> Principal | None:
-        return await anyio.to_thread.run_sync(
+        # A token checked a moment ago needs no trip to the worker threads.
+        return self.authenticator.remembered(authorization) or await anyio.to_thread.run_sync(
             self.authenticator.principal, authorization, limiter=self.services.limiter
         )

@@ -177,6 +177,31 @@ def test_revoking_again_keeps_the_first_revocation_time(tokens: Tokens, clock: F
     assert again.revoked_at < clock.now()
 
 
+def test_a_token_revoked_here_is_refused_at_once_though_it_was_just_checked(
+    tokens: Tokens,
+) -> None:
+    secret, record = tokens.create("agent", "Ann")
+    assert tokens.authenticate(secret) is not None  # now remembered
+
+    tokens.revoke(record.token_id)
+
+    assert tokens.authenticate(secret) is None
+
+
+def test_a_token_revoked_elsewhere_is_refused_once_the_cache_time_has_passed(
+    runtime: ViewRuntime, clock: FakeClock
+) -> None:
+    server, command_line = build_tokens(runtime, clock), build_tokens(runtime, clock)
+    secret, record = server.create("agent", "Ann")
+    assert server.authenticate(secret) is not None
+
+    command_line.revoke(record.token_id)
+
+    assert server.authenticate(secret) is not None  # trusted for a second more
+    clock.advance(seconds=runtime.settings.token_cache_seconds)
+    assert server.authenticate(secret) is None
+
+
 def test_revoking_an_unknown_token_is_not_found(tokens: Tokens) -> None:
     with pytest.raises(NotFound):
         tokens.revoke(uuid4())

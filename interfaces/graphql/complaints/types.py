@@ -75,5 +75,5 @@ class Complaint(EngagementChild):
 
 
 async def load_complaint(info: Info, complaint_id: UUID) -> Complaint | None:
-    report = await info.context.reports("complaint_rows").load(str(complaint_id))
+    report = await info.context.report("complaint_rows", str(complaint_id))
     return Complaint.of(report) if report else None

@@ -116,7 +116,7 @@ class Engagement:
     async def _report(self, info: Info, view_name: str) -> Any:
         if self.snapshot is not None:
             return self.snapshot.reports[view_name].get(str(self.id))
-        return await info.context.reports(view_name).load(str(self.id))
+        return await info.context.report(view_name, str(self.id))
 
     @strawberry.field
     async def progress(self, info: Info) -> Progress | None:
@@ -252,5 +252,5 @@ class Engagement:
 
 
 async def load_engagement(info: Info, engagement_id: UUID) -> Engagement | None:
-    row = await info.context.reports("portfolio").load(str(engagement_id))
+    row = await info.context.report("portfolio", str(engagement_id))
     return Engagement.of(row) if row else None

@@ -54,5 +54,5 @@ class Requirement(EngagementChild):
 
 
 async def load_requirement(info: Info, requirement_id: UUID) -> Requirement | None:
-    report = await info.context.reports("requirement_rows").load(str(requirement_id))
+    report = await info.context.report("requirement_rows", str(requirement_id))
     return Requirement.of(report) if report else None

@@ -62,5 +62,5 @@ class Risk(EngagementChild):
 
 
 async def load_risk(info: Info, risk_id: UUID) -> Risk | None:
-    report = await info.context.reports("risk_rows").load(str(risk_id))
+    report = await info.context.report("risk_rows", str(risk_id))
     return Risk.of(report) if report else None
