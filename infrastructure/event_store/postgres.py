@@ -30,7 +30,6 @@ from infrastructure.event_store.index import (
 )
 
 SETUP_LOCK = 0x72617070  # any fixed number, the same in every process
-_LAST_POSITION = 2**63 - 1  # bigint's largest: "no end" for a range of positions
 
 
 class PostgresRecorder(PostgresApplicationRecorder):
@@ -149,13 +148,20 @@ class PostgresRecorder(PostgresApplicationRecorder):
     def logged_notifications(
         self, after: int, limit: int, stop: int | None = None
     ) -> Sequence[tuple[Notification, UUID | None]]:
+        # The engagement is looked up row by row: a join lets the planner hash
+        # the whole index against a range it underestimates, at every batch.
+        # Without `stop`, no upper bound, which keeps the plan an index scan.
+        until, params = (
+            ("", (after, limit))
+            if stop is None
+            else (" AND e.notification_id <= %s", (after, stop, limit))
+        )
         rows = self._select(
             "SELECT e.notification_id, e.originator_id, e.originator_version, e.topic, "
-            "e.state, i.engagement_id FROM {events} e "
-            "LEFT JOIN {index} i ON i.position = e.notification_id "
-            "WHERE e.notification_id > %s AND e.notification_id <= %s "
-            "ORDER BY e.notification_id LIMIT %s",
-            (after, _LAST_POSITION if stop is None else stop, limit),
+            "e.state, (SELECT i.engagement_id FROM {index} i "
+            "WHERE i.position = e.notification_id) AS engagement_id FROM {events} e "
+            f"WHERE e.notification_id > %s{until} ORDER BY e.notification_id LIMIT %s",
+            params,
         )
         return [(_notification(row), row["engagement_id"]) for row in rows]
 
