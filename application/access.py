@@ -5,8 +5,9 @@ CLI, a worker) is held to the same rules. A role grants a set of permissions:
 
 - viewer: read
 - agent: also work complaints and requirements
-- manager: also engagements (budgets, team, surveys, status) and risks
-- admin: also tokens and view replays
+- manager: also engagements (budgets, team, surveys, status), risks, and SLA
+  calendars and policies
+- admin: also tokens, webhooks and view replays
 - client: read its own client's engagements and their children, and act as the
   client does: record survey responses, confirm, accept or reject requirements,
   raise complaints and reply to them.
@@ -25,6 +26,7 @@ from application.commands import complaint as complaints
 from application.commands import engagement as engagements
 from application.commands import requirement as requirements
 from application.commands import risk as risks
+from application.commands import sla
 from application.commands.base import Command
 from application.errors import Forbidden
 
@@ -43,18 +45,22 @@ class Permission(StrEnum):
     WORK_REQUIREMENTS = "work requirements"
     MANAGE_ENGAGEMENTS = "manage engagements"
     MANAGE_RISKS = "manage risks"
+    MANAGE_SLA = "manage SLA calendars and policies"
     MANAGE_TOKENS = "manage tokens"
+    MANAGE_WEBHOOKS = "manage webhooks"
     REPLAY_VIEWS = "replay views"
     ACT_AS_CLIENT = "act as the client"
 
 
 _AGENT = {Permission.READ, Permission.WORK_COMPLAINTS, Permission.WORK_REQUIREMENTS}
-_MANAGER = _AGENT | {Permission.MANAGE_ENGAGEMENTS, Permission.MANAGE_RISKS}
+_MANAGER = _AGENT | {Permission.MANAGE_ENGAGEMENTS, Permission.MANAGE_RISKS, Permission.MANAGE_SLA}
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.VIEWER: frozenset({Permission.READ}),
     Role.AGENT: frozenset(_AGENT),
     Role.MANAGER: frozenset(_MANAGER),
-    Role.ADMIN: frozenset(_MANAGER | {Permission.MANAGE_TOKENS, Permission.REPLAY_VIEWS}),
+    Role.ADMIN: frozenset(
+        _MANAGER | {Permission.MANAGE_TOKENS, Permission.MANAGE_WEBHOOKS, Permission.REPLAY_VIEWS}
+    ),
     Role.CLIENT: frozenset({Permission.READ, Permission.ACT_AS_CLIENT}),
 }
 
@@ -75,6 +81,7 @@ _MODULE_PERMISSIONS = {
     requirements.__name__: Permission.WORK_REQUIREMENTS,
     complaints.__name__: Permission.WORK_COMPLAINTS,
     risks.__name__: Permission.MANAGE_RISKS,
+    sla.__name__: Permission.MANAGE_SLA,
 }
 
 

@@ -34,6 +34,11 @@ class TimeAxis(StrEnum):
     OCCURRED = "occurred"  # as it was at T: events that had happened in the business by T
 
 
+# The engagement of what belongs to none (business calendars, SLA policies):
+# an id no engagement has, so every event keeps an index row.
+NO_ENGAGEMENT = UUID(int=0)
+
+
 @dataclass(frozen=True)
 class IndexedEvent:
     """One row of the event index, written in the same transaction as the event."""
@@ -93,6 +98,11 @@ class EventIndex(Protocol):
         """Up to `limit` stored events after log position `after` (and up to
         `stop`), in log order, each with its engagement: None for an event
         outside the engagement domain, which has no index row."""
+        ...
+
+    def positions_of_created(self, kind: str, start: datetime, end: datetime) -> Sequence[int]:
+        """Log positions of every event of the aggregates of `kind` whose first
+        event occurred in [start, end), in log order."""
         ...
 
     def notifications_at(self, positions: Sequence[int]) -> Sequence[Notification]:

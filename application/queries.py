@@ -117,6 +117,27 @@ class Reader:
         """`reports` of several views at once: view name to keys, and back to reports."""
         return {name: self.reports(principal, name, view_keys) for name, view_keys in keys.items()}
 
+    def team_rows(
+        self, principal: Principal, view_name: str, keys: Sequence[str]
+    ) -> dict[str, Any]:
+        """Rows of a view of what belongs to no engagement (calendars, policies),
+        by key; the service team's business, so a client sees none."""
+        principal.require(Permission.READ)
+        if principal.is_client:
+            return {}
+        view = self.views[view_name]
+        now = self.clock.now()
+        return {k: view.report(s, now) for k, s in self.rows.by_keys(view, keys).items()}
+
+    def team_page(
+        self, principal: Principal, view_name: str, first: int, after: str | None
+    ) -> Page[Any]:
+        """A page of such a view, in key order; empty for a client."""
+        if principal.is_client:
+            principal.require(Permission.READ)
+            return Page([], has_next=False)
+        return self.page(principal, view_name, {}, first, after)
+
     def _in_scope(self, principal: Principal, states: dict[str, Any]) -> dict[str, Any]:
         engagements = {str(state.engagement_id) for state in states.values()}
         clients = self.rows.by_keys(self.views[SCOPE_VIEW], sorted(engagements))

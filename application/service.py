@@ -31,6 +31,7 @@ from application.commands.base import (
 )
 from application.errors import ConcurrencyConflict, Forbidden, IdempotencyKeyReused, NotFound
 from application.ports import (
+    NO_ENGAGEMENT,
     Clock,
     EventIndex,
     IdempotencyRecord,
@@ -38,13 +39,14 @@ from application.ports import (
     TimeAxis,
     ViewTracker,
 )
-from domain.base import EventSourcedAggregate, Stamp
+from domain.base import EventSourcedAggregate, Stamp, require_choice
+from domain.calendar import BusinessCalendar
 from domain.complaint import Complaint
 from domain.engagement import Engagement, EngagementState
 from domain.errors import RuleViolation
 from domain.requirement import Requirement
 from domain.risk import Risk
-from domain.sla import SlaPolicy
+from domain.sla import DEFAULT_POLICY_ID, Severity, SlaPolicy, SlaTerms, default_terms
 
 A = TypeVar("A", bound=EventSourcedAggregate)
 
@@ -53,8 +55,12 @@ KINDS: dict[type[EventSourcedAggregate], str] = {
     Requirement: "requirement",
     Complaint: "complaint",
     Risk: "risk",
+    BusinessCalendar: "business_calendar",
+    SlaPolicy: "sla_policy",
 }
 CLASSES: dict[str, type[EventSourcedAggregate]] = {kind: cls for cls, kind in KINDS.items()}
+# Aggregates that belong to no engagement.
+GLOBAL_KINDS = frozenset({BusinessCalendar, SlaPolicy})
 
 
 def kind_of(aggregate_class: type[EventSourcedAggregate]) -> str:
@@ -64,6 +70,8 @@ def kind_of(aggregate_class: type[EventSourcedAggregate]) -> str:
 def engagement_id_of(aggregate: EventSourcedAggregate) -> UUID:
     if isinstance(aggregate, Engagement):
         return aggregate.id
+    if type(aggregate) in GLOBAL_KINDS:
+        return NO_ENGAGEMENT
     engagement_id: UUID = aggregate.engagement_id  # type: ignore[attr-defined]
     return engagement_id
 
@@ -77,7 +85,6 @@ class Rapport(Application[UUID]):
         *,
         clock: Clock,
         new_id: Callable[[], UUID],
-        sla_policy: SlaPolicy,
         snapshot_interval: int = 0,
         max_attempts: int = 50,
     ) -> None:
@@ -87,7 +94,6 @@ class Rapport(Application[UUID]):
         self.index: EventIndex = self.recorder
         self.clock = clock
         self.new_id = new_id
-        self.sla_policy = sla_policy
         self.max_attempts = max_attempts
         self.tracker: ViewTracker | None = None  # set when views are kept
         self.view_wait_seconds = 2.0
@@ -141,7 +147,7 @@ class Rapport(Application[UUID]):
             decision = _Decision(self, self._stamp(meta))
             return command.create(decision), tuple(decision.created_ids)
         assert isinstance(command, ChangeCommand)
-        aggregate = self.get(command.target_id, command.target_class)
+        aggregate = self._target(command, meta)
         self._check_scope(
             meta, engagement_id_of(aggregate), kind_of(command.target_class), aggregate.id
         )
@@ -152,6 +158,16 @@ class Rapport(Application[UUID]):
         decision = _Decision(self, self._stamp(meta))
         command.change(aggregate, decision)
         return aggregate, tuple(decision.created_ids)
+
+    def _target(self, command: ChangeCommand, meta: CommandMeta) -> EventSourcedAggregate:
+        """The aggregate a command changes. The default SLA policy exists before
+        anyone stores it: its first revision stores it, built-in targets first."""
+        try:
+            return self.get(command.target_id, command.target_class)
+        except NotFound:
+            if command.target_class is not SlaPolicy or command.target_id != DEFAULT_POLICY_ID:
+                raise
+            return SlaPolicy.default(self._stamp(meta))
 
     def _check_scope(self, meta: CommandMeta, engagement_id: UUID, kind: str, target: UUID) -> None:
         """A client acts only on its own client's engagements; anything else is,
@@ -327,8 +343,31 @@ class _Decision(Decision):
             )
         return engagement
 
-    def sla_due_times(self, severity: str) -> tuple[datetime, datetime]:
-        return self.app.sla_policy.due_times(severity, self.stamp.occurred_at)
+    def sla_terms(self, engagement: Engagement, severity: str) -> SlaTerms:
+        level = require_choice("severity", severity, Severity)
+        policy_id = engagement.sla_policy_id or DEFAULT_POLICY_ID
+        try:
+            policy = self.app.get(policy_id, SlaPolicy)
+        except NotFound:
+            if policy_id != DEFAULT_POLICY_ID:
+                raise
+            return default_terms(level)  # nobody revised the default yet
+        calendar_id = policy.rules.calendar_id
+        if calendar_id is None:
+            return policy.terms(level, None, None)
+        calendar = self.calendar(calendar_id)
+        return policy.terms(level, calendar.rules, calendar.version)
+
+    def sla_policy(self, policy_id: UUID) -> SlaPolicy:
+        try:
+            return self.app.get(policy_id, SlaPolicy)
+        except NotFound:
+            if policy_id != DEFAULT_POLICY_ID:
+                raise
+            return SlaPolicy.default(self.stamp)
+
+    def calendar(self, calendar_id: UUID) -> BusinessCalendar:
+        return self.app.get(calendar_id, BusinessCalendar)
 
     def closing_blockers(self, engagement_id: UUID) -> tuple[list[UUID], list[UUID]]:
         complaints: Sequence[Complaint] = self.app.children(engagement_id, "complaint")

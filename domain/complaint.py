@@ -2,7 +2,15 @@
 
 The first-response clock runs from receipt until acknowledgement. The resolution
 clock runs from receipt until resolved; each reopen starts a new cycle of the
-same length. Both due times are fixed at receipt from the policy then in force.
+same length. Both follow the SLA terms fixed at receipt from the policy then in
+force (`domain.sla`): their targets, counted in working time when the policy
+has a calendar. Waiting on the client pauses the resolution clock (the first
+response has always been given by then): what was left of it when the wait
+began is left when the client replies. Every event that moves a due time says
+where to, so the views and the breach watchdog never redo the arithmetic.
+
+Complaints received before policies had versions carry no terms: their clocks
+run on wall-clock time with the due times their events recorded.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from domain.base import (
     require_text,
 )
 from domain.errors import InvalidValue, RuleViolation
+from domain.sla import Severity, SlaClock, SlaTerms, SlaTrigger
 
 
 class ComplaintState(StrEnum):
@@ -43,21 +52,9 @@ class ComplaintChannel(StrEnum):
     ONSITE = "onsite"
 
 
-class Severity(StrEnum):
-    CRITICAL = "critical"
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-
-
 class NoteVisibility(StrEnum):
     INTERNAL = "internal"
     PUBLIC = "public"
-
-
-class SlaClock(StrEnum):
-    FIRST_RESPONSE = "first_response"
-    RESOLUTION = "resolution"
 
 
 class ClockStatus(StrEnum):
@@ -91,6 +88,8 @@ class SlaClockState:
     due: datetime | None
     met_at: datetime | None
     breached: bool
+    warning_at: datetime | None = None  # None: no warning, or paused
+    warned: bool = False
 
 
 OPEN_STATES = (
@@ -144,6 +143,15 @@ class Complaint(EventSourcedAggregate):
     breaches: list[SlaBreach]
     client_confirmed: bool
     csat: int | None
+    # Added with versioned SLA policies; the class values stand in for them in
+    # snapshots taken before, as they do for complaints received before.
+    sla: SlaTerms | None = None
+    first_response_warning_at: datetime | None = None
+    resolution_warning_at: datetime | None = None
+    # The current cycle's due time once a reply moved it; None: `resolution_due`
+    # pushed back by `paused_seconds`, as complaints received before reckoned it.
+    moved_resolution_due: datetime | None = None
+    warnings: tuple[tuple[SlaClock, int], ...] = ()  # (clock, cycle) warned of
 
     class Received(EventSourcedAggregate.Created):
         engagement_id: UUID
@@ -153,6 +161,9 @@ class Complaint(EventSourcedAggregate):
         description: str
         first_response_due: datetime
         resolution_due: datetime
+        sla: SlaTerms | None = None
+        first_response_warning_at: datetime | None = None
+        resolution_warning_at: datetime | None = None
 
     def __init__(
         self,
@@ -165,6 +176,9 @@ class Complaint(EventSourcedAggregate):
         first_response_due: datetime,
         resolution_due: datetime,
         occurred_at: datetime,
+        sla: SlaTerms | None = None,
+        first_response_warning_at: datetime | None = None,
+        resolution_warning_at: datetime | None = None,
     ) -> None:
         self.engagement_id = engagement_id
         self.channel = channel
@@ -194,6 +208,11 @@ class Complaint(EventSourcedAggregate):
         self.breaches = []
         self.client_confirmed = False
         self.csat = None
+        self.sla = sla
+        self.first_response_warning_at = first_response_warning_at
+        self.resolution_warning_at = resolution_warning_at
+        self.moved_resolution_due = None
+        self.warnings = ()
 
     @classmethod
     def receive(
@@ -205,18 +224,13 @@ class Complaint(EventSourcedAggregate):
         severity: Severity | str,
         category: str,
         description: str,
-        first_response_due: datetime,
-        resolution_due: datetime,
+        sla: SlaTerms,
         stamp: Stamp,
     ) -> Complaint:
-        """Receive a complaint with due times the application took from the SLA policy."""
+        """Receive a complaint held to `sla`, the terms of the policy now in force
+        for its engagement and severity."""
         received_at = _require_aware("occurredAt", stamp.occurred_at)
-        for field, due in (
-            ("firstResponseDue", first_response_due),
-            ("resolutionDue", resolution_due),
-        ):
-            if _require_aware(field, due) < received_at:
-                raise InvalidValue(field, "must not be before the complaint was received")
+        first, resolution = SlaClock.FIRST_RESPONSE, SlaClock.RESOLUTION
         return cls._start_stream(
             cls.Received,
             id,
@@ -226,8 +240,11 @@ class Complaint(EventSourcedAggregate):
             severity=require_choice("severity", severity, Severity),
             category=require_text("category", category, max_length=200),
             description=require_text("description", description),
-            first_response_due=first_response_due,
-            resolution_due=resolution_due,
+            first_response_due=sla.due(received_at, first),
+            resolution_due=sla.due(received_at, resolution),
+            sla=sla,
+            first_response_warning_at=sla.warning(received_at, first),
+            resolution_warning_at=sla.warning(received_at, resolution),
         )
 
     @property
@@ -242,9 +259,12 @@ class Complaint(EventSourcedAggregate):
 
     @property
     def effective_resolution_due(self) -> datetime | None:
-        """The current cycle's due time pushed back by time waited; None while waiting."""
+        """The current cycle's due time, moved by the waits on the client; None
+        while waiting."""
         if self.waiting_since is not None:
             return None
+        if self.moved_resolution_due is not None:
+            return self.moved_resolution_due
         return self.resolution_due + timedelta(seconds=self.paused_seconds)
 
     @property
@@ -252,18 +272,30 @@ class Complaint(EventSourcedAggregate):
         return self.sla_clock(SlaClock.FIRST_RESPONSE), self.sla_clock(SlaClock.RESOLUTION)
 
     def sla_clock(self, clock: SlaClock) -> SlaClockState:
-        cycle, met_at, due = (
-            (1, self.first_responded_at, self.effective_first_response_due)
+        cycle, met_at, due, warning_at = (
+            (
+                1,
+                self.first_responded_at,
+                self.effective_first_response_due,
+                self.first_response_warning_at,
+            )
             if clock is SlaClock.FIRST_RESPONSE
-            else (self.resolution_cycle, self.resolved_at, self.effective_resolution_due)
+            else (
+                self.resolution_cycle,
+                self.resolved_at,
+                self.effective_resolution_due,
+                self.resolution_warning_at,
+            )
         )
         status = ClockStatus.RUNNING
         if met_at is not None:
             status = ClockStatus.MET
         elif due is None:
             status = ClockStatus.PAUSED
+            warning_at = None
         breached = any(b.clock == clock and b.cycle == cycle for b in self.breaches)
-        return SlaClockState(clock, cycle, status, due, met_at, breached)
+        warned = (clock, cycle) in self.warnings
+        return SlaClockState(clock, cycle, status, due, met_at, breached, warning_at, warned)
 
     class Acknowledged(EventSourcedAggregate.Event):
         agent: str
@@ -354,19 +386,50 @@ class Complaint(EventSourcedAggregate):
 
     class ClientReplied(EventSourcedAggregate.Event):
         message: str
+        # Where the reply moved the resolution clock's due and warning times.
+        # None in events recorded before replies said so: the due time was then
+        # pushed back by the wall-clock time waited.
+        resolution_due: datetime | None = None
+        resolution_warning_at: datetime | None = None
 
         def apply(self, complaint: Any) -> None:
             complaint.state = ComplaintState.IN_PROGRESS
             _end_pause(complaint, self.occurred_at)
+            if self.resolution_due is not None:
+                complaint.moved_resolution_due = self.resolution_due
+                complaint.resolution_warning_at = self.resolution_warning_at
 
     def client_replied(self, *, message: str, stamp: Stamp) -> None:
+        """The client answers: the resolution clock runs again with what was left of it."""
         require_state(
             "complaint.reply_when_waiting",
             self.state,
             (ComplaintState.WAITING_ON_CLIENT,),
             "record a client reply",
         )
-        self._record(self.ClientReplied, stamp, message=optional_text("message", message))
+        paused_at = self.waiting_since
+        assert paused_at is not None  # waiting on the client
+        replied_at = _require_aware("occurredAt", stamp.occurred_at)
+        due = self.resolution_due + timedelta(seconds=self.paused_seconds)
+        due = self.moved_resolution_due or due
+        warning = self.resolution_warning_at
+        if (SlaClock.RESOLUTION, self.resolution_cycle) in self.warnings:
+            warning = None  # given already
+        if self.sla is None:  # wall-clock time, as before policies had versions
+            waited = replied_at - paused_at
+            new_due, new_warning = due + waited, None
+        else:
+            new_due = self.sla.resumed(due, paused_at, replied_at)
+            new_warning = (
+                None if warning is None else self.sla.resumed(warning, paused_at, replied_at)
+            )
+        self._record(
+            self.ClientReplied,
+            stamp,
+            message=optional_text("message", message),
+            resolution_due=new_due,
+            resolution_warning_at=new_warning,
+        )
 
     class RootCauseIdentified(EventSourcedAggregate.Event):
         category: str
@@ -418,13 +481,19 @@ class Complaint(EventSourcedAggregate):
 
     class Reopened(EventSourcedAggregate.Event):
         reason: str
+        # The new cycle's due and warning times; None in events recorded before
+        # reopens said so: the cycle then ran the first cycle's wall-clock length.
+        resolution_due: datetime | None = None
+        resolution_warning_at: datetime | None = None
 
         def apply(self, complaint: Any) -> None:
             complaint.state = ComplaintState.REOPENED
             complaint.reopens += 1
             complaint.resolution_cycle += 1
             target = timedelta(seconds=complaint.resolution_target_seconds)
-            complaint.resolution_due = self.occurred_at + target
+            complaint.resolution_due = self.resolution_due or self.occurred_at + target
+            complaint.moved_resolution_due = None
+            complaint.resolution_warning_at = self.resolution_warning_at
             complaint.paused_seconds = 0.0
             complaint.resolved_at = None
 
@@ -433,7 +502,19 @@ class Complaint(EventSourcedAggregate):
         require_state(
             "complaint.reopen_when_resolved", self.state, (ComplaintState.RESOLVED,), "reopen"
         )
-        self._record(self.Reopened, stamp, reason=require_text("reason", reason))
+        at = _require_aware("occurredAt", stamp.occurred_at)
+        if self.sla is None:
+            due, warning = at + timedelta(seconds=self.resolution_target_seconds), None
+        else:
+            due = self.sla.due(at, SlaClock.RESOLUTION)
+            warning = self.sla.warning(at, SlaClock.RESOLUTION)
+        self._record(
+            self.Reopened,
+            stamp,
+            reason=require_text("reason", reason),
+            resolution_due=due,
+            resolution_warning_at=warning,
+        )
 
     class Closed(EventSourcedAggregate.Event):
         client_confirmed: bool
@@ -466,6 +547,66 @@ class Complaint(EventSourcedAggregate):
             breach = SlaBreach(self.clock, self.cycle, self.due, self.occurred_at)
             complaint.breaches.append(breach)
 
+    class SlaWarningRaised(EventSourcedAggregate.Event):
+        clock: SlaClock
+        cycle: int
+        due: datetime
+
+        def apply(self, complaint: Any) -> None:
+            complaint.warnings = (*complaint.warnings, (self.clock, self.cycle))
+
+    def watch_sla(self, *, stamp: Stamp) -> None:
+        """Record what the SLA clocks owe at the stamp's time: a breach of each
+        clock past its due time, a warning of each past its warning time but not
+        yet due, and the escalations the terms' rules call for on them. Records
+        nothing when nothing is owed, and nothing once closed."""
+        if self.state not in NOT_CLOSED_STATES:
+            return
+        at = _require_aware("occurredAt", stamp.occurred_at)
+        for clock in SlaClock:
+            current = self.sla_clock(clock)
+            if current.status is not ClockStatus.RUNNING or current.due is None:
+                continue
+            if at >= current.due and not current.breached:
+                self.record_sla_breach(clock=clock, stamp=stamp)
+                self._escalate_on(SlaTrigger.BREACH, clock, stamp)
+            elif _warning_owed(current, at):
+                self.record_sla_warning(clock=clock, stamp=stamp)
+                self._escalate_on(SlaTrigger.WARNING, clock, stamp)
+
+    def _escalate_on(self, trigger: SlaTrigger, clock: SlaClock, stamp: Stamp) -> None:
+        level = (
+            None if self.sla is None else self.sla.escalation_level(trigger, clock, self.severity)
+        )
+        if level is not None and level > self.escalation_level:
+            reason = f"SLA {trigger.value} of the {clock.value.replace('_', ' ')} clock"
+            self._record(self.Escalated, stamp, level=level, reason=reason)
+
+    def record_sla_warning(self, *, clock: SlaClock | str, stamp: Stamp) -> None:
+        """Record that a clock used up its policy's warning share of its target
+        and is not yet due; at most once per clock per cycle."""
+        clock = require_choice("clock", clock, SlaClock)
+        require_state(
+            "complaint.warning_until_closed", self.state, NOT_CLOSED_STATES, "record a warning"
+        )
+        current = self.sla_clock(clock)
+        _require_running(clock, current)
+        if current.warned:
+            raise RuleViolation(
+                "complaint.warning_once_per_cycle",
+                f"the {clock} clock's warning in cycle {current.cycle} is already recorded",
+            )
+        at = _require_aware("occurredAt", stamp.occurred_at)
+        assert current.due is not None  # running
+        if current.warning_at is None or at < current.warning_at or at >= current.due:
+            raise RuleViolation(
+                "complaint.warning_before_due",
+                f"the {clock} clock is not between its warning and its due time",
+            )
+        self._record(
+            self.SlaWarningRaised, stamp, clock=clock, cycle=current.cycle, due=current.due
+        )
+
     def record_sla_breach(self, *, clock: SlaClock | str, stamp: Stamp) -> None:
         """Record that a clock passed its due time unmet; at most once per clock per cycle."""
         clock = require_choice("clock", clock, SlaClock)
@@ -486,6 +627,20 @@ class Complaint(EventSourcedAggregate):
                 "complaint.breach_after_due", f"the {clock} clock is not past its due time"
             )
         self._record(self.SlaBreached, stamp, clock=clock, cycle=current.cycle, due=current.due)
+
+
+def _warning_owed(clock: SlaClockState, at: datetime) -> bool:
+    warning, due = clock.warning_at, clock.due
+    return not clock.warned and warning is not None and due is not None and warning <= at < due
+
+
+def _require_running(clock: SlaClock, current: SlaClockState) -> None:
+    if current.status is ClockStatus.MET:
+        raise RuleViolation("complaint.sla_clock_running", f"the {clock} clock is met")
+    if current.due is None:
+        raise RuleViolation(
+            "complaint.sla_clock_running", f"the {clock} clock is paused (waiting on the client)"
+        )
 
 
 def _end_pause(complaint: Complaint, at: datetime) -> None:

@@ -142,6 +142,9 @@ class Engagement(EventSourcedAggregate):
     evaluation: str
     lessons_learned: tuple[str, ...]
     forced_close_reason: str
+    # The SLA policy its complaints follow; None: the default policy. A class value
+    # too, for snapshots taken before engagements could choose.
+    sla_policy_id: UUID | None = None
 
     class Opened(EventSourcedAggregate.Created):
         client_id: UUID
@@ -439,6 +442,22 @@ class Engagement(EventSourcedAggregate):
                 )
 
     # Communication
+
+    class SlaPolicyChosen(EventSourcedAggregate.Event):
+        policy_id: UUID
+
+        def apply(self, engagement: Any) -> None:
+            engagement.sla_policy_id = self.policy_id
+
+    def choose_sla_policy(self, *, policy_id: UUID, stamp: Stamp) -> None:
+        """The policy complaints received from now on follow; those received
+        before keep theirs."""
+        self._require_editable("choose an SLA policy")
+        if policy_id == self.sla_policy_id:
+            raise RuleViolation(
+                "engagement.sla_policy_changes", f"the engagement already follows {policy_id}"
+            )
+        self._record(self.SlaPolicyChosen, stamp, policy_id=policy_id)
 
     class CommunicationPlanSet(EventSourcedAggregate.Event):
         plan: CommunicationPlan

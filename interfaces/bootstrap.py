@@ -7,23 +7,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
 from application.ports import Clock
 from application.queries import SCOPE_VIEW, Reader
 from application.service import Rapport
+from application.sla_watch import SlaWatchdog
 from application.tokens import Tokens
 from application.views.base import View
 from application.views.catalog import all_views
+from application.webhooks import Webhooks
 from infrastructure.auth.token_store import SqlTokenStore
 from infrastructure.clock import SystemClock
 from infrastructure.event_store.environment import event_store_env
+from infrastructure.sla.schedule import SqlSlaSchedule
+from infrastructure.sla.worker import SlaWatchWorker
 from infrastructure.views.engine import EventWaiter, view_engine
 from infrastructure.views.projector import Projector
 from infrastructure.views.reader import LiveRows
 from infrastructure.views.store import ViewStore
 from infrastructure.views.worker import ProjectionWorker
+from infrastructure.webhooks.dispatcher import DeliveryPolicy, WebhookDispatcher, client_lookup
+from infrastructure.webhooks.store import SqlWebhookStore
 from interfaces.settings import Settings
 
 
@@ -45,7 +52,6 @@ def bootstrap(
         env,
         clock=clock or SystemClock(),
         new_id=new_id,
-        sla_policy=settings.sla_policy(),
         snapshot_interval=settings.snapshot_interval,
         max_attempts=settings.command_attempts,
     )
@@ -98,6 +104,33 @@ class ViewRuntime:
             self.event_waiter(),
         )
 
+    def sla_watch_worker(self) -> SlaWatchWorker:
+        """The breach watchdog, ticking once it holds its lock."""
+        schedule = SqlSlaSchedule(self.store, self.select(["complaint_rows"])[0])
+        watchdog = SlaWatchdog(self.rapport, schedule)
+        return SlaWatchWorker(watchdog, self.store, interval=self.settings.sla_watch_seconds)
+
+    def webhook_store(self) -> SqlWebhookStore:
+        return SqlWebhookStore(self.store.engine, self.store.metadata.schema)
+
+    def webhook_dispatcher(self) -> WebhookDispatcher:
+        """The webhook deliveries, made once it holds their lock."""
+        settings = self.settings
+        policy = DeliveryPolicy(
+            timeout=settings.webhook_timeout_seconds,
+            max_backoff=settings.webhook_max_backoff_seconds,
+            disable_after=timedelta(hours=settings.webhook_disable_after_hours),
+        )
+        portfolio = self.select([SCOPE_VIEW])[0]
+        return WebhookDispatcher(
+            self.rapport,
+            self.webhook_store(),
+            self.store,
+            client_lookup(LiveRows(self.store, portfolio), portfolio),
+            self.event_waiter(),
+            policy=policy,
+        )
+
     def event_waiter(self) -> EventWaiter:
         channel = getattr(self.rapport.recorder, "channel_name", "")
         waiter = EventWaiter(self.settings.database_url, channel)
@@ -115,6 +148,12 @@ def build_views(rapport: Rapport, settings: Settings | None = None) -> ViewRunti
     rapport.tracker = store
     rapport.view_wait_seconds = settings.view_wait_seconds
     return ViewRuntime(rapport, settings, store, all_views(settings.thresholds()))
+
+
+def build_webhooks(runtime: ViewRuntime) -> Webhooks:
+    """Webhook endpoints, kept in the same database and schema as the views."""
+    rapport = runtime.rapport
+    return Webhooks(runtime.webhook_store(), rapport.clock, uuid4, rapport.head)
 
 
 def build_tokens(runtime: ViewRuntime, clock: Clock | None = None) -> Tokens:

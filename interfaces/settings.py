@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from datetime import timedelta
 from decimal import Decimal
 from enum import StrEnum
 
@@ -11,14 +10,6 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from application.views.health import HealthThresholds
-from domain.sla import DEFAULT_TARGETS, SlaPolicy, SlaTargets
-
-
-def _default_sla_hours() -> dict[str, tuple[float, float]]:
-    return {
-        severity: (t.first_response.total_seconds() / 3600, t.resolution.total_seconds() / 3600)
-        for severity, t in DEFAULT_TARGETS.items()
-    }
 
 
 class Environment(StrEnum):
@@ -59,6 +50,32 @@ class Settings(BaseSettings):
     projectors: bool = Field(
         True, description="Project the views inside the API process (off: `rapport project` does)"
     )
+    sla_watch: bool = Field(
+        True,
+        description="Run the SLA breach watchdog inside the API process "
+        "(off: `rapport sla-watch` runs it)",
+    )
+    sla_watch_seconds: float = Field(
+        10.0,
+        ge=0.1,
+        le=30.0,
+        description="How often the watchdog looks for clocks that came due: a breach or "
+        "warning is recorded at most this late, plus the time a tick takes",
+    )
+    webhooks: bool = Field(
+        True,
+        description="Deliver webhooks from inside the API process "
+        "(off: `rapport webhook deliver` does)",
+    )
+    webhook_timeout_seconds: float = Field(
+        10.0, gt=0, description="How long an endpoint has to answer a delivery"
+    )
+    webhook_max_backoff_seconds: float = Field(
+        300.0, gt=0, description="The longest pause between two tries of one delivery"
+    )
+    webhook_disable_after_hours: float = Field(
+        72.0, gt=0, description="An endpoint failing this long is disabled"
+    )
     max_page_size: int = Field(100, ge=1, description="Most items one connection page returns")
     max_query_depth: int = Field(12, ge=2, description="Deepest nesting a GraphQL query may have")
     max_query_tokens: int = Field(
@@ -85,11 +102,6 @@ class Settings(BaseSettings):
         description="Overrides of the health thresholds, as JSON, e.g. "
         '{"red_cpi_below": 0.8, "amber_csat_below": 4.0, "breach_window_days": 28}',
     )
-    sla_hours: dict[str, tuple[float, float]] = Field(
-        default_factory=_default_sla_hours,
-        description="Per severity, first-response and resolution hours, as JSON: "
-        '{"critical": [1, 8], "high": [4, 24], "medium": [8, 72], "low": [24, 120]}',
-    )
 
     def thresholds(self) -> HealthThresholds:
         defaults = HealthThresholds()
@@ -101,11 +113,3 @@ class Settings(BaseSettings):
             for name, value in self.health_thresholds.items()
         }
         return replace(defaults, **overrides)
-
-    def sla_policy(self) -> SlaPolicy:
-        return SlaPolicy(
-            {
-                severity: SlaTargets(timedelta(hours=first), timedelta(hours=resolution))
-                for severity, (first, resolution) in self.sla_hours.items()
-            }
-        )

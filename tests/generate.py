@@ -17,8 +17,13 @@ from domain.complaint import Complaint
 from domain.engagement import Engagement
 from domain.requirement import Requirement
 from domain.risk import Risk
+from domain.sla import DEFAULT_POLICY_ID, SlaTerms
 
 SEVERITIES = ("critical", "high", "medium", "low")
+# Wall-clock targets of 4 and 48 hours for every generated complaint.
+GENERATED_TERMS = SlaTerms(
+    DEFAULT_POLICY_ID, 1, first_response_seconds=4 * 3600, resolution_seconds=48 * 3600
+)
 START = datetime(2026, 1, 5, 9, tzinfo=UTC)
 
 
@@ -95,8 +100,7 @@ def _complaint(engagement_id: UUID, moments: Moments, rng: random.Random) -> Com
         severity=severity,
         category="service",
         description="Generated complaint",
-        first_response_due=received.occurred_at + timedelta(hours=4),
-        resolution_due=received.occurred_at + timedelta(hours=48),
+        sla=GENERATED_TERMS,
         stamp=received,
     )
     complaint.acknowledge(agent="agent", message="On it", stamp=moments.stamp("agent"))

@@ -13,7 +13,9 @@ from domain.base import EventSourcedAggregate, Stamp
 
 if TYPE_CHECKING:
     from application.access import Principal
+    from domain.calendar import BusinessCalendar
     from domain.engagement import Engagement
+    from domain.sla import SlaPolicy, SlaTerms
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,17 @@ class Decision(ABC):
         """The engagement, refused when unknown (NotFound) or closed (RuleViolation)."""
 
     @abstractmethod
-    def sla_due_times(self, severity: str) -> tuple[datetime, datetime]:
-        """First-response and resolution due times under the policy in force now."""
+    def sla_terms(self, engagement: Engagement, severity: str) -> SlaTerms:
+        """The terms a complaint of `severity` received now in `engagement` is
+        held to: its policy's version in force, with that policy's calendar."""
+
+    @abstractmethod
+    def sla_policy(self, policy_id: UUID) -> SlaPolicy:
+        """The policy, refused when unknown (NotFound); the default always exists."""
+
+    @abstractmethod
+    def calendar(self, calendar_id: UUID) -> BusinessCalendar:
+        """The business calendar, refused when unknown (NotFound)."""
 
     @abstractmethod
     def closing_blockers(self, engagement_id: UUID) -> tuple[list[UUID], list[UUID]]:

@@ -21,8 +21,7 @@ class ReceiveComplaint(CreateCommand):
     description: str
 
     def create(self, decision: Decision) -> Complaint:
-        decision.open_engagement(self.engagement_id)
-        first_response_due, resolution_due = decision.sla_due_times(self.severity)
+        engagement = decision.open_engagement(self.engagement_id)
         return Complaint.receive(
             id=decision.new_id(),
             engagement_id=self.engagement_id,
@@ -30,8 +29,7 @@ class ReceiveComplaint(CreateCommand):
             severity=self.severity,
             category=self.category,
             description=self.description,
-            first_response_due=first_response_due,
-            resolution_due=resolution_due,
+            sla=decision.sla_terms(engagement, self.severity),
             stamp=decision.stamp,
         )
 
@@ -146,3 +144,13 @@ class RecordSlaBreach(ComplaintCommand):
 
     def change(self, complaint: Complaint, decision: Decision) -> None:
         complaint.record_sla_breach(clock=self.clock, stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
+class WatchSla(ComplaintCommand):
+    """Record what the complaint's SLA clocks owe now: breaches, warnings and the
+    escalations its policy's rules call for. Issued by the SLA watchdog; records
+    nothing when nothing is owed."""
+
+    def change(self, complaint: Complaint, decision: Decision) -> None:
+        complaint.watch_sla(stamp=decision.stamp)

@@ -144,6 +144,17 @@ class ReleaseMember(EngagementCommand):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ChooseSlaPolicy(EngagementCommand):
+    """The SLA policy complaints received from now on follow."""
+
+    policy_id: UUID
+
+    def change(self, engagement: Engagement, decision: Decision) -> None:
+        decision.sla_policy(self.policy_id)  # NotFound unless it exists
+        engagement.choose_sla_policy(policy_id=self.policy_id, stamp=decision.stamp)
+
+
+@dataclass(frozen=True, kw_only=True)
 class SetCommunicationPlan(EngagementCommand):
     cadence: str
     channels: tuple[str, ...]

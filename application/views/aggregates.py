@@ -2,14 +2,16 @@
 and the fold of one aggregate's events into one row.
 
 Every domain event is a class nested in its aggregate's class (`Complaint.Received`),
-so the outer name, lower-cased, is the aggregate's kind: "engagement",
-"requirement", "complaint" or "risk", the names `application.service.KINDS` gives
-(a test checks they agree). Not imported from the service, so the folds depend on
-nothing but the domain and `application.views`.
+so the outer name in snake case is the aggregate's kind: "engagement",
+"requirement", "complaint", "risk", "business_calendar" or "sla_policy", the
+names `application.service.KINDS` gives (a test checks they agree). Not
+imported from the service, so the folds depend on nothing but the domain and
+`application.views`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from enum import StrEnum
@@ -28,7 +30,12 @@ def aggregate_kind(event: Event) -> str:
 
 @cache
 def _kind_of_type(event_type: type) -> str:
-    return event_type.__qualname__.partition(".")[0].lower()
+    return kind_name(event_type.__qualname__.partition(".")[0])
+
+
+def kind_name(class_name: str) -> str:
+    """`SlaPolicy` -> `sla_policy`."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", class_name).lower()
 
 
 def on(

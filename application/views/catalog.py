@@ -13,6 +13,7 @@ from application.views.progress import ProgressView
 from application.views.risks import RiskRegisterView
 from application.views.rows import ComplaintRowsView, RequirementRowsView, RiskRowsView
 from application.views.satisfaction import SatisfactionView
+from application.views.sla_rows import CalendarRowsView, SlaPolicyRowsView
 from application.views.workload import WorkloadView
 
 
@@ -28,4 +29,6 @@ def all_views(thresholds: HealthThresholds | None = None) -> list[View[Any, Any]
         ComplaintRowsView(),
         RequirementRowsView(),
         RiskRowsView(),
+        CalendarRowsView(),
+        SlaPolicyRowsView(),
     ]

@@ -2,10 +2,12 @@
 
 The views mirror the rules of `domain.complaint`: a clock starts with a due time
 (fixed at receipt, or at a reopen for a new resolution cycle), is paused while
-waiting on the client, which pushes its due time back by the time waited, and
-stops when answered (acknowledged, or resolved). Being a view state, it holds
-plain values only; whether it is met, missed or not yet due is asked at a moment.
-The portfolio view's critical-complaint clocks follow the same rules.
+waiting on the client, and runs again when the client replies, due when the
+reply's event says (complaints recorded before replies said so: pushed back by
+the time waited), and stops when answered (acknowledged, or resolved). Being a
+view state, it holds plain values only; whether it is met, missed or not yet
+due is asked at a moment. The portfolio view's critical-complaint clocks follow
+the same rules.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from application.views.figures import percent
+from domain.complaint import Complaint
 
 
 class ClockOutcome(StrEnum):
@@ -25,10 +28,13 @@ class ClockOutcome(StrEnum):
 
 @dataclass
 class TrackedClock:
-    due: datetime  # before any pause
-    paused_seconds: float = 0.0
+    current_due: datetime  # moved by each reply of the client
+    waited_seconds: float = 0.0  # wall-clock time spent waiting on the client
     waiting_since: datetime | None = None
     stopped_at: datetime | None = None
+    warning_at: datetime | None = None  # None: the policy gives no warning
+    warned: bool = False
+    breached: bool = False
 
     @property
     def running(self) -> bool:
@@ -37,22 +43,44 @@ class TrackedClock:
     def pause(self, at: datetime) -> None:
         self.waiting_since = at
 
-    def resume(self, at: datetime) -> None:
-        if self.waiting_since is not None:
-            self.paused_seconds += (at - self.waiting_since).total_seconds()
-            self.waiting_since = None
+    def resume(
+        self, at: datetime, due: datetime | None = None, warning_at: datetime | None = None
+    ) -> None:
+        """The wait ends at `at`; the clock is due at `due` (with its warning at
+        `warning_at`) when the reply's event says, else the time waited later."""
+        if self.waiting_since is None:
+            return
+        waited = at - self.waiting_since
+        self.waited_seconds += waited.total_seconds()
+        self.waiting_since = None
+        if due is None:
+            self.current_due += waited
+        else:
+            self.current_due, self.warning_at = due, warning_at
 
     def stop(self, at: datetime) -> None:
-        """Answer the clock; an answer given while waiting ends the wait first."""
+        """Answer the clock. An answer given while waiting ends the wait first,
+        so it is met when the wait began before the clock was due."""
         self.resume(at)
         self.stopped_at = at
 
     @property
     def effective_due(self) -> datetime | None:
-        """The due time pushed back by the time waited; None while waiting (paused)."""
+        """When the clock is due; None while waiting (paused)."""
         if self.waiting_since is not None:
             return None
-        return self.due + timedelta(seconds=self.paused_seconds)
+        return self.current_due
+
+    @property
+    def next_action_at(self) -> datetime | None:
+        """When the breach watchdog next owes this clock something (a warning,
+        then a breach); None once answered, while paused, or once breached."""
+        if not self.running or self.waiting_since is not None or self.breached:
+            return None
+        warning = self.warning_at
+        if warning is not None and not self.warned and warning < self.current_due:
+            return warning
+        return self.current_due
 
     def past_due(self, at: datetime) -> bool:
         """Running, not paused, and `at` is after its effective due time.
@@ -66,8 +94,7 @@ class TrackedClock:
     def outcome(self, at: datetime) -> ClockOutcome | None:
         """Met or missed as of `at`; None while running and not past due (not counted)."""
         if self.stopped_at is not None:
-            due = self.due + timedelta(seconds=self.paused_seconds)
-            return ClockOutcome.MET if self.stopped_at <= due else ClockOutcome.MISSED
+            return ClockOutcome.MET if self.stopped_at <= self.current_due else ClockOutcome.MISSED
         return ClockOutcome.MISSED if self.past_due(at) else None
 
 
@@ -104,4 +131,26 @@ class Settled:
 
     def add(self, clock: TrackedClock) -> None:
         self.answered += 1
-        self.met += clock.outcome(clock.due) is ClockOutcome.MET
+        self.met += clock.outcome(clock.current_due) is ClockOutcome.MET
+
+
+# The clocks' events, as every view that follows clocks reads them.
+
+
+def received_clocks(event: Complaint.Received) -> tuple[TrackedClock, TrackedClock]:
+    """The first-response and resolution clocks a complaint starts with."""
+    return (
+        TrackedClock(event.first_response_due, warning_at=event.first_response_warning_at),
+        TrackedClock(event.resolution_due, warning_at=event.resolution_warning_at),
+    )
+
+
+def resume_on_reply(clock: TrackedClock, event: Complaint.ClientReplied, at: datetime) -> None:
+    clock.resume(at, event.resolution_due, event.resolution_warning_at)
+
+
+def reopened_clock(event: Complaint.Reopened, at: datetime, target_seconds: float) -> TrackedClock:
+    """The new resolution cycle's clock; one recorded before reopens said when it
+    is due runs the first cycle's wall-clock length from the reopen."""
+    due = event.resolution_due or at + timedelta(seconds=target_seconds)
+    return TrackedClock(due, warning_at=event.resolution_warning_at)

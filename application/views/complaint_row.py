@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import cast
 from uuid import UUID
 
 from application.views.aggregates import on
 from application.views.base import Event, Handler, LoggedEvent
-from application.views.clocks import TrackedClock
-from domain.complaint import Complaint, ComplaintChannel, ComplaintState, Severity
+from application.views.clocks import (
+    TrackedClock,
+    received_clocks,
+    reopened_clock,
+    resume_on_reply,
+)
+from domain.complaint import Complaint, ComplaintChannel, ComplaintState
+from domain.sla import Severity, SlaClock
 
 
 @dataclass
@@ -40,15 +46,29 @@ class ComplaintRow:
     breaches: int = 0  # SLA breaches recorded, every clock and cycle
     client_confirmed: bool = False
     csat: int | None = None
+    # The SLA policy version the complaint was received under; None for
+    # complaints received before policies had versions.
+    sla_policy_id: UUID | None = None
+    sla_policy_version: int | None = None
 
     @property
     def breached(self) -> bool:
         return self.breaches > 0
 
+    def clock(self, clock: SlaClock) -> TrackedClock:
+        return self.first_response if clock is SlaClock.FIRST_RESPONSE else self.resolution
+
+    @property
+    def sla_next_at(self) -> datetime | None:
+        """When the breach watchdog next owes the complaint something."""
+        moments = [c.next_action_at for c in (self.first_response, self.resolution)]
+        return min((m for m in moments if m is not None), default=None)
+
 
 def new_complaint_row(logged: LoggedEvent) -> ComplaintRow:
     event = cast(Complaint.Received, logged.event)
     at = logged.occurred_at
+    first_response, resolution = received_clocks(event)
     return ComplaintRow(
         complaint_id=logged.aggregate_id,
         engagement_id=event.engagement_id,
@@ -58,11 +78,13 @@ def new_complaint_row(logged: LoggedEvent) -> ComplaintRow:
         description=event.description,
         state=ComplaintState.RECEIVED,
         received_at=at,
-        first_response=TrackedClock(due=event.first_response_due),
-        resolution=TrackedClock(due=event.resolution_due),
+        first_response=first_response,
+        resolution=resolution,
         resolution_target_seconds=(event.resolution_due - at).total_seconds(),
         updated_at=at,
         state_since=at,
+        sla_policy_id=event.sla.policy_id if event.sla else None,
+        sla_policy_version=event.sla.policy_version if event.sla else None,
     )
 
 
@@ -93,7 +115,7 @@ def _waiting(row: ComplaintRow, event: Complaint.WaitingOnClient, at: datetime) 
 
 def _client_replied(row: ComplaintRow, event: Complaint.ClientReplied, at: datetime) -> None:
     row.state = ComplaintState.IN_PROGRESS
-    row.resolution.resume(at)
+    resume_on_reply(row.resolution, event, at)
 
 
 def _root_cause(row: ComplaintRow, event: Complaint.RootCauseIdentified, at: datetime) -> None:
@@ -110,7 +132,7 @@ def _reopened(row: ComplaintRow, event: Complaint.Reopened, at: datetime) -> Non
     row.state = ComplaintState.REOPENED
     row.reopens += 1
     row.resolution_cycle += 1
-    row.resolution = TrackedClock(due=at + timedelta(seconds=row.resolution_target_seconds))
+    row.resolution = reopened_clock(event, at, row.resolution_target_seconds)
 
 
 def _closed(row: ComplaintRow, event: Complaint.Closed, at: datetime) -> None:
@@ -121,6 +143,17 @@ def _closed(row: ComplaintRow, event: Complaint.Closed, at: datetime) -> None:
 
 def _sla_breached(row: ComplaintRow, event: Complaint.SlaBreached, at: datetime) -> None:
     row.breaches += 1
+    if _current_cycle(row, event.clock, event.cycle):
+        row.clock(event.clock).breached = True
+
+
+def _sla_warning(row: ComplaintRow, event: Complaint.SlaWarningRaised, at: datetime) -> None:
+    if _current_cycle(row, event.clock, event.cycle):
+        row.clock(event.clock).warned = True
+
+
+def _current_cycle(row: ComplaintRow, clock: SlaClock, cycle: int) -> bool:
+    return clock is SlaClock.FIRST_RESPONSE or cycle == row.resolution_cycle
 
 
 COMPLAINT_ROW_HANDLERS: dict[type[Event], Handler[ComplaintRow]] = dict(
@@ -136,5 +169,6 @@ COMPLAINT_ROW_HANDLERS: dict[type[Event], Handler[ComplaintRow]] = dict(
         on(Complaint.Reopened, _reopened),
         on(Complaint.Closed, _closed),
         on(Complaint.SlaBreached, _sla_breached),
+        on(Complaint.SlaWarningRaised, _sla_warning),
     ]
 )

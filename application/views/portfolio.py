@@ -27,13 +27,19 @@ from uuid import UUID
 
 from application.views.base import EngagementView, Event, Handler, LoggedEvent
 from application.views.budget import BudgetState, BudgetView
-from application.views.clocks import TrackedClock
+from application.views.clocks import (
+    TrackedClock,
+    received_clocks,
+    reopened_clock,
+    resume_on_reply,
+)
 from application.views.compose import merge_handlers
 from application.views.figures import ratio, rounded_or_none
 from application.views.health import Health, HealthInputs, HealthThresholds, health
-from domain.complaint import Complaint, Severity
+from domain.complaint import Complaint
 from domain.engagement import Engagement, EngagementState
 from domain.risk import Risk
+from domain.sla import DEFAULT_POLICY_ID, Severity
 
 C = TypeVar("C")
 
@@ -71,6 +77,7 @@ class PortfolioState:
     critical_complaints: dict[str, CriticalComplaint] = field(default_factory=dict)
     sla_breaches: list[datetime] = field(default_factory=list)
     risks: dict[str, WatchedRisk] = field(default_factory=dict)
+    sla_policy_id: UUID | None = None  # None: the default policy
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,7 @@ class PortfolioRow:
     max_open_risk_exposure: int | None
     health: Health
     health_reasons: tuple[str, ...]
+    sla_policy_id: UUID
 
 
 # Engagement
@@ -108,6 +116,11 @@ def _engagement_becomes(target: EngagementState) -> Handler[PortfolioState]:
         return state
 
     return handler
+
+
+def _sla_policy_chosen(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
+    state.sla_policy_id = cast(Engagement.SlaPolicyChosen, logged.event).policy_id
+    return state
 
 
 def _survey_response(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
@@ -133,10 +146,11 @@ def _received(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
     event = cast(Complaint.Received, logged.event)
     if event.severity is Severity.CRITICAL:
         target = event.resolution_due - logged.occurred_at
+        first_response, resolution = received_clocks(event)
         state.critical_complaints[logged.aggregate_key] = CriticalComplaint(
             resolution_target_seconds=target.total_seconds(),
-            first_response=TrackedClock(due=event.first_response_due),
-            resolution=TrackedClock(due=event.resolution_due),
+            first_response=first_response,
+            resolution=resolution,
         )
     return state
 
@@ -150,7 +164,8 @@ def _waiting(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
 
 
 def _client_replied(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
-    complaint.resolution.resume(logged.occurred_at)
+    event = cast(Complaint.ClientReplied, logged.event)
+    resume_on_reply(complaint.resolution, event, logged.occurred_at)
 
 
 def _resolved(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
@@ -158,9 +173,9 @@ def _resolved(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
 
 
 def _reopened(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
-    # A new cycle of the original length, from the reopen, as in the domain.
-    target = timedelta(seconds=complaint.resolution_target_seconds)
-    complaint.resolution = TrackedClock(due=logged.occurred_at + target)
+    event = cast(Complaint.Reopened, logged.event)
+    target = complaint.resolution_target_seconds
+    complaint.resolution = reopened_clock(event, logged.occurred_at, target)
 
 
 def _sla_breached(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
@@ -228,6 +243,7 @@ _OWN_HANDLERS: dict[type[Event], Handler[PortfolioState]] = {
     Engagement.Closed: _engagement_becomes(EngagementState.CLOSED),
     Engagement.Archived: _engagement_becomes(EngagementState.ARCHIVED),
     Engagement.SurveyResponseRecorded: _survey_response,
+    Engagement.SlaPolicyChosen: _sla_policy_chosen,
     Complaint.Received: _received,
     Complaint.Acknowledged: _on(_critical, _acknowledged),
     Complaint.WaitingOnClient: _on(_critical, _waiting),
@@ -296,6 +312,7 @@ class PortfolioView(EngagementView[PortfolioState, PortfolioRow]):
             max_open_risk_exposure=top,
             health=colour,
             health_reasons=tuple(reasons),
+            sla_policy_id=state.sla_policy_id or DEFAULT_POLICY_ID,
         )
 
 

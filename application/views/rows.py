@@ -60,6 +60,9 @@ class ComplaintRowsView(AggregateRowsView[ComplaintRow, ComplaintRowReport]):
         "assignee": str,
         "breached": bool,
         "received_at": datetime,
+        # When the breach watchdog next owes the complaint something; what it
+        # looks up, by this column's index, at every tick.
+        "sla_next_at": datetime,
     }
 
     def initial(self, logged: LoggedEvent) -> ComplaintRow:
@@ -73,6 +76,7 @@ class ComplaintRowsView(AggregateRowsView[ComplaintRow, ComplaintRowReport]):
             "assignee": state.assignee,
             "breached": state.breached,
             "received_at": state.received_at,
+            "sla_next_at": state.sla_next_at,
         }
 
     def report(self, state: ComplaintRow, at: datetime) -> ComplaintRowReport:

@@ -34,11 +34,20 @@ from typing import cast
 from uuid import UUID
 
 from application.views.base import EngagementView, Event, Handler, LoggedEvent
-from application.views.clocks import Settled, SlaCompliance, TrackedClock, compliance
+from application.views.clocks import (
+    Settled,
+    SlaCompliance,
+    TrackedClock,
+    compliance,
+    received_clocks,
+    reopened_clock,
+    resume_on_reply,
+)
 from application.views.figures import iso_week, percent, rounded
 from application.views.statistics import median, p90
-from domain.complaint import Complaint, Severity, SlaClock
+from domain.complaint import Complaint
 from domain.engagement import Engagement
+from domain.sla import Severity, SlaClock
 
 BREACH_WINDOW = timedelta(days=28)
 
@@ -65,7 +74,7 @@ class TrackedComplaint:
         first = self.resolution_cycles[0]
         if first.stopped_at is None:
             return None
-        return (first.stopped_at - self.received_at).total_seconds() - first.paused_seconds
+        return (first.stopped_at - self.received_at).total_seconds() - first.waited_seconds
 
     def past_due(self, at: datetime) -> bool:
         return self.first_response.past_due(at) or self.resolution_cycles[-1].past_due(at)
@@ -176,12 +185,13 @@ def _survey_response(state: SatisfactionState, logged: LoggedEvent) -> Satisfact
 def _received(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
     event = cast(Complaint.Received, logged.event)
     received_at = logged.occurred_at
+    first_response, resolution = received_clocks(event)
     state.complaints[logged.aggregate_key] = TrackedComplaint(
         severity=event.severity,
         received_at=received_at,
-        first_response=TrackedClock(due=event.first_response_due),
+        first_response=first_response,
         resolution_target_seconds=(event.resolution_due - received_at).total_seconds(),
-        resolution_cycles=[TrackedClock(due=event.resolution_due)],
+        resolution_cycles=[resolution],
     )
     return state
 
@@ -202,7 +212,10 @@ def _waiting_on_client(state: SatisfactionState, logged: LoggedEvent) -> Satisfa
 
 
 def _client_replied(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
-    state.complaints[logged.aggregate_key].resolution_cycles[-1].resume(logged.occurred_at)
+    event = cast(Complaint.ClientReplied, logged.event)
+    resume_on_reply(
+        state.complaints[logged.aggregate_key].resolution_cycles[-1], event, logged.occurred_at
+    )
     return state
 
 
@@ -215,9 +228,9 @@ def _resolved(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionStat
 
 def _reopened(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
     complaint = state.complaints[logged.aggregate_key]
-    # A new cycle of the same length, from the reopen, as in the domain.
-    due = logged.occurred_at + timedelta(seconds=complaint.resolution_target_seconds)
-    complaint.resolution_cycles.append(TrackedClock(due=due))
+    event = cast(Complaint.Reopened, logged.event)
+    target = complaint.resolution_target_seconds
+    complaint.resolution_cycles.append(reopened_clock(event, logged.occurred_at, target))
     complaint.open = True
     complaint.reopened = True
     return state

@@ -165,6 +165,15 @@ class PostgresRecorder(PostgresApplicationRecorder):
         )
         return [(_notification(row), row["engagement_id"]) for row in rows]
 
+    def positions_of_created(self, kind: str, start: datetime, end: datetime) -> Sequence[int]:
+        rows = self._select(
+            "SELECT position FROM {index} WHERE aggregate_id IN (SELECT aggregate_id "
+            "FROM {index} WHERE kind = %s AND version = 1 AND occurred_at >= %s "
+            "AND occurred_at < %s) ORDER BY position",
+            (kind, start, end),
+        )
+        return [row["position"] for row in rows]
+
     def engagement_positions(
         self, engagement_id: UUID, until: datetime, axis: TimeAxis, after: int = 0
     ) -> Sequence[IndexedPosition]:

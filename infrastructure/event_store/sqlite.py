@@ -114,6 +114,15 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
         )
         return [(_notification(row[:5]), None if row[5] is None else UUID(row[5])) for row in rows]
 
+    def positions_of_created(self, kind: str, start: datetime, end: datetime) -> Sequence[int]:
+        rows = self._select(
+            f"SELECT position FROM {INDEX_TABLE} WHERE aggregate_id IN (SELECT aggregate_id "
+            f"FROM {INDEX_TABLE} WHERE kind = ? AND version = 1 AND occurred_at >= ? "
+            "AND occurred_at < ?) ORDER BY position",
+            (kind, sqlite_time(start), sqlite_time(end)),
+        )
+        return [position for (position,) in rows]
+
     def engagement_positions(
         self, engagement_id: UUID, until: datetime, axis: TimeAxis, after: int = 0
     ) -> Sequence[IndexedPosition]:

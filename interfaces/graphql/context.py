@@ -17,6 +17,7 @@ from application.access import Principal
 from application.queries import Reader
 from application.service import Rapport
 from application.tokens import Tokens
+from application.webhooks import Webhooks
 from interfaces.bootstrap import ViewRuntime
 from interfaces.graphql.errors import PublicError, query_error
 
@@ -34,6 +35,7 @@ class Services:
     runtime: ViewRuntime
     reader: Reader
     tokens: Tokens
+    webhooks: Webhooks
     follower: LogFollower
     # The library is synchronous: its calls run in worker threads, no more at
     # once than there are database connections to serve them.

@@ -23,6 +23,7 @@ import strawberry
 from strawberry.types.field import StrawberryField
 
 from application.commands.base import Command, CommandMeta, CommandResult
+from application.views.aggregates import kind_name
 from interfaces.graphql.context import Info
 from interfaces.graphql.errors import ERROR_TYPES, error_result
 
@@ -133,12 +134,18 @@ def _graphql_type(python_type: Any) -> Any:
 
 
 def _nested_input(value_type: type) -> type:
+    """The input for a value a command holds, named after it: `ActionItemInput`.
+    A command's description of a domain value (`WorkingHoursSpec`, beside the
+    domain's `WorkingHours`) drops its `Spec`: `WorkingHoursInput`."""
     if value_type not in _INPUT_TYPES:
         hints = typing.get_type_hints(value_type)
-        annotations = {f.name: _graphql_type(hints[f.name]) for f in dataclasses.fields(value_type)}
-        name = value_type.__name__ + "Input"
-        shape = type(name, (), {"__annotations__": annotations, "__doc__": value_type.__doc__})
-        _INPUT_TYPES[value_type] = strawberry.input(shape, name=name)
+        namespace: dict[str, Any] = {"__annotations__": {}, "__doc__": value_type.__doc__}
+        for field in dataclasses.fields(value_type):
+            namespace["__annotations__"][field.name] = _graphql_type(hints[field.name])
+            if field.default is not dataclasses.MISSING:
+                namespace[field.name] = _input_default(field.default)
+        name = value_type.__name__.removesuffix("Spec") + "Input"
+        _INPUT_TYPES[value_type] = strawberry.input(type(name, (), namespace), name=name)
     return _INPUT_TYPES[value_type]
 
 
@@ -201,7 +208,7 @@ def area_mutations(noun: str, view_name: str, node: Any, commands: list[type[Com
 
 
 def _payload_type(noun: str, view_name: str, node: Any) -> tuple[type, Payload]:
-    attribute = noun.lower()
+    attribute = kind_name(noun)  # `SlaPolicy`: `sla_policy`, in GraphQL `slaPolicy`
     id_name = f"{attribute}_id"
 
     async def resolve(self: Any, info: Info) -> Any:

@@ -14,9 +14,11 @@ from uuid import UUID
 import strawberry
 
 from application.views.budget import BudgetReport
+from application.views.clocks import SlaCompliance as ClockFigures
 from application.views.progress import ProgressReport
 from application.views.risks import RiskRegisterReport
 from application.views.satisfaction import DurationFigures, SatisfactionReport
+from domain.sla import SlaClock
 
 
 @strawberry.type
@@ -150,6 +152,19 @@ class SlaCompliance:
     unanswered_past_due: int
     percent: Decimal | None
 
+    @staticmethod
+    def per_clock(compliance: Mapping[SlaClock, ClockFigures]) -> list[SlaCompliance]:
+        return [
+            SlaCompliance(
+                clock=clock.value,
+                met=c.met,
+                answered=c.answered,
+                unanswered_past_due=c.unanswered_past_due,
+                percent=c.percent,
+            )
+            for clock, c in compliance.items()
+        ]
+
 
 @strawberry.type(description="How the client feels and how fast the team answers.")
 class Satisfaction:
@@ -190,16 +205,7 @@ class Satisfaction:
             open_past_due_by_severity=counts(complaints.open_past_due_by_severity),
             first_response_time=Durations.of(complaints.first_response_time),
             resolution_time=Durations.of(complaints.resolution_time),
-            sla_compliance=[
-                SlaCompliance(
-                    clock=clock.value,
-                    met=c.met,
-                    answered=c.answered,
-                    unanswered_past_due=c.unanswered_past_due,
-                    percent=c.percent,
-                )
-                for clock, c in complaints.sla_compliance.items()
-            ],
+            sla_compliance=SlaCompliance.per_clock(complaints.sla_compliance),
             reopen_rate_percent=complaints.reopen_rate_percent,
             escalation_rate_percent=complaints.escalation_rate_percent,
             sla_breaches=breaches.recorded,

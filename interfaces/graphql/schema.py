@@ -35,12 +35,22 @@ from interfaces.graphql.requirements.queries import RequirementQueries
 from interfaces.graphql.risks.mutations import RiskMutations
 from interfaces.graphql.risks.queries import RiskQueries
 from interfaces.graphql.scalars import SCALARS
+from interfaces.graphql.sla.mutations import BusinessCalendarMutations, SlaPolicyMutations
+from interfaces.graphql.sla.queries import SlaQueries
+from interfaces.graphql.webhooks.queries import WebhookMutations, WebhookQueries
 from interfaces.settings import Environment, Settings
 
 
 @strawberry.type
 class Query(
-    EngagementQueries, RequirementQueries, ComplaintQueries, RiskQueries, AuditQueries, AdminQueries
+    EngagementQueries,
+    RequirementQueries,
+    ComplaintQueries,
+    RiskQueries,
+    SlaQueries,
+    AuditQueries,
+    AdminQueries,
+    WebhookQueries,
 ):
     pass
 
@@ -51,7 +61,10 @@ class Mutation(
     RequirementMutations,  # type: ignore[misc]
     ComplaintMutations,  # type: ignore[misc]
     RiskMutations,  # type: ignore[misc]
+    BusinessCalendarMutations,  # type: ignore[misc]
+    SlaPolicyMutations,  # type: ignore[misc]
     AdminMutations,
+    WebhookMutations,
 ):
     pass
 

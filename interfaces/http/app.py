@@ -11,6 +11,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from typing import Protocol
 from uuid import UUID, uuid4
 
 from anyio import CapacityLimiter
@@ -19,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Route, WebSocketRoute
 
 from application.ports import Clock
-from interfaces.bootstrap import bootstrap, build_tokens, build_views
+from interfaces.bootstrap import bootstrap, build_tokens, build_views, build_webhooks
 from interfaces.graphql.audit.follower import LogFollower
 from interfaces.graphql.context import Services
 from interfaces.graphql.schema import build_schema
@@ -31,6 +32,14 @@ from interfaces.http.responses import error_body, json_response
 from interfaces.settings import Environment, Settings
 
 log = logging.getLogger("rapport")
+
+
+class BackgroundWorker(Protocol):
+    """A thread the server runs beside its requests: projector, watchdog, webhooks."""
+
+    def start(self) -> None: ...
+
+    def stop(self, timeout: float | None = None) -> None: ...
 
 
 def create_app(
@@ -51,6 +60,7 @@ def create_app(
         runtime=runtime,
         reader=runtime.reader(),
         tokens=tokens,
+        webhooks=build_webhooks(runtime),
         follower=LogFollower(rapport, runtime.event_waiter()),
         limiter=CapacityLimiter(settings.pool_size),
     )
@@ -69,8 +79,13 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         services.follower.start(asyncio.get_running_loop())
-        worker = runtime.worker() if run_projectors else None
-        if worker is not None:
+        # Each waits for its lock: with several processes, one of each works.
+        workers: list[BackgroundWorker] = [
+            *([runtime.worker()] if run_projectors else []),
+            *([runtime.sla_watch_worker()] if settings.sla_watch else []),
+            *([runtime.webhook_dispatcher()] if settings.webhooks else []),
+        ]
+        for worker in workers:
             worker.start()
         if authenticator.local_admin_secret:
             print(
@@ -80,7 +95,7 @@ def create_app(
             yield
         finally:
             services.follower.stop()
-            if worker is not None:
+            for worker in reversed(workers):
                 worker.stop(timeout=5)
             runtime.close()
             rapport.close()

@@ -11,13 +11,23 @@ from uuid import UUID
 
 from tests.e2e.conftest import CLIENT_ID, Api, engagement_input
 from tests.e2e.mutation_cases import resolve
+from tests.e2e.test_mutations_sla import DEFINE_CALENDAR, DEFINE_POLICY, SUMMER, TARGETS
 
 ROLES = ("admin", "manager", "agent", "viewer", "client")
 STAFF_AREAS: dict[str, set[str]] = {
     "viewer": set(),
     "agent": {"complaint", "requirement"},
-    "manager": {"complaint", "requirement", "engagement", "risk"},
-    "admin": {"complaint", "requirement", "engagement", "risk", "tokens", "replay"},
+    "manager": {"complaint", "requirement", "engagement", "risk", "sla"},
+    "admin": {
+        "complaint",
+        "requirement",
+        "engagement",
+        "risk",
+        "sla",
+        "tokens",
+        "webhooks",
+        "replay",
+    },
     "client": set(),
 }
 # What a client does itself, on its own engagements; nothing else.
@@ -60,6 +70,7 @@ ENGAGEMENT = {
     "completeMilestone": eng(milestoneId="$milestone"),
     "assignMember": MEMBER,
     "releaseMember": MEMBER,
+    "chooseSlaPolicy": eng(policyId="$policy"),
     "setCommunicationPlan": eng(cadence="weekly", channels=["email"], audience=["client"]),
     "logMeeting": eng(heldOn="2026-03-01", attendees=["sam"], agenda="Kick-off", minutes="Ok"),
     "publishStatusReport": eng(
@@ -98,6 +109,7 @@ COMPLAINT = {
     "recordClientReply": cpl(message="INV-7"),
     "identifyRootCause": cpl(category="process", analysis="Ran twice"),
     "recordSlaBreach": cpl(clock="first_response"),
+    "watchSla": cpl(),
     "resolveComplaint": cpl(resolution="Refunded"),
     "reopenComplaint": cpl(reason="Charged again"),
     "closeComplaint": cpl(clientConfirmed=True, csat=4),
@@ -110,6 +122,23 @@ RISK = {
     "recordRiskOccurrence": rsk(whatHappened="Supplier late"),
     "closeRisk": rsk(reason="Passed"),
 }
+SLA = {
+    "defineBusinessCalendar": DEFINE_CALENDAR,
+    "reviseBusinessCalendar": {
+        "calendarId": "$calendar",
+        "timeZone": "UTC",
+        "hours": SUMMER,
+        "reason": "Summer",
+    },
+    "defineSlaPolicy": {**DEFINE_POLICY, "calendarId": "$calendar"},
+    "reviseSlaPolicy": {"policyId": "$policy", "targets": TARGETS, "reason": "No calendar"},
+}
+WEBHOOKS: dict[str, dict[str, Any]] = {
+    "registerWebhook": {"input": {"url": "http://127.0.0.1:9/events"}},
+    "disableWebhook": {"id": "$webhook"},
+    "enableWebhook": {"id": "$webhook"},
+    "removeWebhook": {"id": "$webhook"},
+}
 TOKENS: dict[str, dict[str, Any]] = {
     "createToken": {"input": {"role": "viewer", "name": "new-viewer"}},
     "revokeToken": {"id": "$spare_token"},
@@ -120,7 +149,9 @@ AREAS: list[tuple[str, dict[str, dict[str, Any]]]] = [
     ("requirement", REQUIREMENT),
     ("complaint", COMPLAINT),
     ("risk", RISK),
+    ("sla", SLA),
     ("tokens", TOKENS),
+    ("webhooks", WEBHOOKS),
     ("engagement", CLOSING),
     ("replay", {"replayViews": {"views": ["audit"]}}),
 ]
@@ -159,6 +190,10 @@ def open_subjects(api: Api, client_id: UUID = CLIENT_ID) -> dict[str, str]:
     ]:
         subjects[name] = created(api, mutation, subjects)
     subjects["complaint"] = api.receive_complaint(subjects["engagement"])
+    subjects["calendar"] = created(api, "defineBusinessCalendar", subjects)
+    subjects["policy"] = created(api, "defineSlaPolicy", subjects)
+    webhook, _ = api.services.webhooks.register("http://127.0.0.1:9/events")
+    subjects["webhook"] = str(webhook.endpoint_id)
     return subjects
 
 

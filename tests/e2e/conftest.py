@@ -114,6 +114,10 @@ _PAYLOADS = {
     "Requirement": "RequirementPayload { requirementId version createdIds replayed }",
     "Complaint": "ComplaintPayload { complaintId version createdIds replayed }",
     "Risk": "RiskPayload { riskId version createdIds replayed }",
+    "BusinessCalendar": (
+        "BusinessCalendarPayload { businessCalendarId version createdIds replayed }"
+    ),
+    "SlaPolicy": "SlaPolicyPayload { slaPolicyId version createdIds replayed }",
 }
 
 
@@ -176,7 +180,14 @@ def audit_trail(
 def running_api(database_url: str, clock: FakeClock, **overrides: Any) -> Iterator[Api]:
     """The app on this database, started, and its client; `overrides` change settings."""
     # A small pool: PostgreSQL's connections are shared by every test of the run.
-    defaults = {"env": "development", "rate_limit_per_minute": 0, "pool_size": 4}
+    # No watchdog or webhooks unless a test asks: they would act on its clock.
+    defaults = {
+        "env": "development",
+        "rate_limit_per_minute": 0,
+        "pool_size": 4,
+        "sla_watch": False,
+        "webhooks": False,
+    }
     settings = make_settings(database_url, **(defaults | overrides))
     with TestClient(create_app(settings, clock=clock, new_id=uuid4)) as client:
         yield Api(client, clock)

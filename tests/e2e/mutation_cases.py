@@ -43,9 +43,20 @@ class Case:
         return mutation_noun(self.mutation)
 
     @property
+    def key(self) -> str:
+        """The object's name in answers and ids: `slaPolicy`, `complaint`."""
+        return self.noun[:1].lower() + self.noun[1:]
+
+    @property
     def creates_object(self) -> bool:
         """Whether the command makes a new object (its input names none of its kind)."""
-        return f"${self.noun.lower()}" not in self.input.values()
+        return f"${self.key}" not in self.input.values()
+
+    @property
+    def names(self) -> list[str]:
+        """The ids its input names ("$engagement" -> "engagement"), in order."""
+        values = [v for v in self.input.values() if isinstance(v, str)]
+        return [value[1:] for value in values if value.startswith("$")]
 
 
 # Templates and steps.
@@ -154,7 +165,7 @@ def check_case(api: Api, case: Case) -> None:
     """Refused values change nothing; the input then succeeds and shows; the
     same input again (after `then`) breaks the case's rule."""
     ids = case.given(api)
-    noun, key = case.noun, case.noun.lower()
+    noun, key = case.noun, case.key
     inputs = resolve(case.input, ids)
     before = 0 if case.creates_object else version_of(api, noun, ids[key])
     bad_inputs = list(refusals(api, case, inputs))
@@ -175,7 +186,7 @@ def check_case(api: Api, case: Case) -> None:
 
 
 def check_payload(case: Case, ids: Ids, before: int, result: dict[str, Any]) -> None:
-    key = case.noun.lower()
+    key = case.key
     changed = result[key]
     assert result["version"] == before + 1 == changed.pop("version")
     if case.creates_object:

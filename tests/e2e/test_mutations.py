@@ -14,6 +14,7 @@ from uuid import uuid4
 import pytest
 from graphql import build_schema as parse_sdl
 
+from application.views.aggregates import kind_name
 from interfaces.graphql.schema import build_schema
 from tests.e2e.access_cases import CLIENT_MUTATIONS, allowed
 from tests.e2e.conftest import CLIENT_ID, Api, engagement_input
@@ -27,12 +28,25 @@ from tests.e2e.mutation_cases import (
     resolve,
     run_steps,
 )
+from tests.e2e.test_mutations_sla import CASES as SLA_CASE_LIST
+from tests.e2e.test_mutations_sla import DEFINE_CALENDAR, DEFINE_POLICY
 
-AREAS = ("engagement", "requirement", "complaint", "risk")
-ADMIN_MUTATIONS = {"createToken", "revokeToken", "replayViews"}
+AREAS = ("engagement", "requirement", "complaint", "risk", "sla")
+ADMIN_MUTATIONS = {
+    "createToken",
+    "revokeToken",
+    "replayViews",
+    "registerWebhook",
+    "disableWebhook",
+    "enableWebhook",
+    "removeWebhook",
+}
 
 
 # Cross-cutting refusals, over every case of every area.
+
+
+SLA_CASES = {case.mutation: case for case in SLA_CASE_LIST}
 
 
 def all_cases() -> list[Case]:
@@ -53,19 +67,30 @@ def test_every_command_mutation_in_the_schema_has_exactly_one_case() -> None:
     assert in_schema >= ADMIN_MUTATIONS  # each has its own tests below
 
 
-def test_every_mutation_but_opening_has_a_rule_a_second_attempt_breaks() -> None:
-    assert [case.mutation for case in all_cases() if case.rule is None] == ["openEngagement"]
+def test_every_mutation_has_a_rule_a_second_attempt_breaks_but_creating_and_watching() -> None:
+    """Something new may be made again and again; a second watch finds nothing owed."""
+    assert [case.mutation for case in all_cases() if case.rule is None] == [
+        "openEngagement",
+        "watchSla",
+        "defineBusinessCalendar",
+        "defineSlaPolicy",
+    ]
 
 
 def random_ids() -> Ids:
     names = ("engagement", "requirement", "criterion", "complaint", "risk", "milestone")
-    return {name: str(uuid4()) for name in (*names, "objective")}
+    return {name: str(uuid4()) for name in (*names, "objective", "businessCalendar", "slaPolicy")}
+
+
+def naming_something(cases: list[Case]) -> list[Case]:
+    """The cases whose input names an object that must exist."""
+    return [case for case in cases if case.names]
 
 
 def one_of_each(api: Api) -> Ids:
-    """An engagement, a requirement (with a criterion), a complaint and a risk,
-    each at version 2."""
-    return run_steps(
+    """An engagement, a requirement (with a criterion), a complaint, a risk, a
+    business calendar and an SLA policy, each at version 2."""
+    ids = run_steps(
         api, random_ids() | active(api),
         ("captureRequirement", CAPTURE, "requirement"),
         ("addAcceptanceCriterion", {"requirementId": "$requirement", "text": "Met"}, "criterion"),
@@ -75,12 +100,20 @@ def one_of_each(api: Api) -> Ids:
         ("identifyRisk", IDENTIFY, "risk"),
         ("assessRisk", {"riskId": "$risk", "probability": 2, "impact": 2}, None),
     )  # fmt: skip
+    return run_steps(
+        api, ids,
+        ("defineBusinessCalendar", DEFINE_CALENDAR, "businessCalendar"),
+        ("reviseBusinessCalendar", SLA_CASES["reviseBusinessCalendar"].input, None),
+        ("defineSlaPolicy", DEFINE_POLICY, "slaPolicy"),
+        ("reviseSlaPolicy", SLA_CASES["reviseSlaPolicy"].input, None),
+    )  # fmt: skip
 
 
 def _target(case: Case, ids: Ids) -> tuple[str, str]:
-    """The kind and id a command is addressed to: the object, or a new one's engagement."""
-    kind = "engagement" if case.creates_object else case.noun.lower()
-    return kind, ids[kind]
+    """The kind and id a command is addressed to: the object, or for a new one
+    the first thing it names (its engagement, a policy's calendar)."""
+    name = case.names[0] if case.creates_object else case.key
+    return kind_name(name[:1].upper() + name[1:]), ids[name]
 
 
 def _outcomes(answers: dict[str, dict[str, Any]], *keys: str) -> dict[str, tuple[Any, ...]]:
@@ -90,7 +123,7 @@ def _outcomes(answers: dict[str, dict[str, Any]], *keys: str) -> dict[str, tuple
 def test_an_unknown_id_gives_not_found_naming_the_kind_and_the_id(shared_api: Api) -> None:
     api = shared_api
     ids = random_ids()
-    cases = [case for case in all_cases() if case.mutation != "openEngagement"]
+    cases = naming_something(all_cases())
     answers = {case.mutation: api.mutate(case.mutation, resolve(case.input, ids)) for case in cases}
     assert _outcomes(answers, "kind", "id") == {
         case.mutation: ("NotFound", *_target(case, ids)) for case in cases
@@ -122,7 +155,7 @@ def test_a_role_without_the_permission_gets_forbidden_before_anything_is_looked_
     api = shared_api
     token = api.token(role, CLIENT_ID if role == "client" else None)
     ids = random_ids()
-    cases = [case for case in all_cases() if case.mutation != "openEngagement"]
+    cases = naming_something(all_cases())
     answers = {
         case.mutation: api.mutate(case.mutation, resolve(case.input, ids), token=token)
         for case in cases

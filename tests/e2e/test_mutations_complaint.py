@@ -84,6 +84,9 @@ CASES = [
     Case("recordSlaBreach", CRITICAL_PAST_FIRST_RESPONSE, {**C, "clock": "first_response"},
          {"slaBreaches": 1, "firstResponsePastDue": True},
          "SlaBreached", invalid=("clock", "lunch"), rule="complaint.breach_once_per_cycle"),
+    # What the watchdog runs; a second watch finds nothing owed and records nothing.
+    Case("watchSla", CRITICAL_PAST_FIRST_RESPONSE, C,
+         {"slaBreaches": 1, "firstResponsePastDue": True}, "SlaBreached"),
 ]  # fmt: skip
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from domain.sla import DEFAULT_POLICY_ID
 from tests.e2e.conftest import Api, engagement_input
 from tests.e2e.mutation_cases import (
     CAPTURE,
@@ -66,6 +67,10 @@ CASES = [
     Case("releaseMember", WITH_MEMBERS, MEMBER,
          {"team": [{"person": "lee", "role": "responsible", "area": "support"}]},
          "MemberReleased", invalid=("role", "boss"), rule="engagement.release_assigned_member"),
+    # Chosen explicitly, the default policy stays the engagement's whatever it becomes.
+    Case("chooseSlaPolicy", active, {**E, "policyId": str(DEFAULT_POLICY_ID)},
+         {"slaPolicyId": str(DEFAULT_POLICY_ID)}, "SlaPolicyChosen",
+         rule="engagement.sla_policy_changes"),
     Case("setCommunicationPlan", active,
          {**E, "cadence": "weekly", "channels": ["email"], "audience": ["client"]},
          {"state": "active"},

@@ -100,7 +100,8 @@ def test_projections_report_each_views_position_at_the_head_of_the_log(api: Api)
     active(api)
     found = api.data("{ projections { name position head lag } }", token=api.token("viewer"))
     views = ("progress", "budget", "satisfaction", "risks", "workload", "portfolio", "audit",
-             "complaint_rows", "requirement_rows", "risk_rows")  # fmt: skip
+             "complaint_rows", "requirement_rows", "risk_rows", "calendar_rows",
+             "sla_policy_rows")  # fmt: skip
     reported = {p["name"]: (p["position"], p["head"], p["lag"]) for p in found["projections"]}
     assert reported == dict.fromkeys(views, (2, 2, 0))
 

@@ -16,6 +16,7 @@ import application.commands.complaint as complaint_commands
 import application.commands.engagement as engagement_commands
 import application.commands.requirement as requirement_commands
 import application.commands.risk as risk_commands
+import application.commands.sla as sla_commands
 from application.commands.base import ChangeCommand, Command, CreateCommand
 from application.errors import DomainError, InvalidValue, NotFound
 from application.service import Rapport
@@ -33,6 +34,7 @@ E = engagement_commands
 R = requirement_commands
 C = complaint_commands
 K = risk_commands
+S = sla_commands
 DAY = date(2026, 3, 1)
 LATER = date(2026, 4, 1)
 
@@ -43,9 +45,16 @@ class World:
     requirement_id: UUID
     complaint_id: UUID
     risk_id: UUID
+    calendar_id: UUID
+    policy_id: UUID
 
 
 Build = Callable[[World], Command]
+
+OFFICE_HOURS = (S.WorkingHoursSpec("monday", "09:00", "17:00"),)
+TARGETS = tuple(
+    S.SeverityTargetsSpec(severity, 60, 480) for severity in ("critical", "high", "medium", "low")
+)
 
 # For every command: a valid instance, and the field set to a value the domain refuses.
 CASES: dict[type[Command], tuple[Build, str, Any]] = {
@@ -113,6 +122,11 @@ CASES: dict[type[Command], tuple[Build, str, Any]] = {
         ),
         "role",
         "boss",
+    ),
+    E.ChooseSlaPolicy: (
+        lambda w: E.ChooseSlaPolicy(engagement_id=w.engagement_id, policy_id=w.policy_id),
+        None,
+        None,
     ),
     E.SetCommunicationPlan: (
         lambda w: E.SetCommunicationPlan(
@@ -311,6 +325,36 @@ CASES: dict[type[Command], tuple[Build, str, Any]] = {
         "clock",
         "lunch",
     ),
+    C.WatchSla: (lambda w: C.WatchSla(complaint_id=w.complaint_id), None, None),
+    S.DefineBusinessCalendar: (
+        lambda w: S.DefineBusinessCalendar(
+            name="Office", time_zone="Europe/Berlin", hours=OFFICE_HOURS
+        ),
+        "time_zone",
+        "Mars/Olympus",
+    ),
+    S.ReviseBusinessCalendar: (
+        lambda w: S.ReviseBusinessCalendar(
+            calendar_id=w.calendar_id,
+            time_zone="Europe/Berlin",
+            hours=(S.WorkingHoursSpec("monday", "08:00", "16:00"),),
+            reason="Summer hours",
+        ),
+        "reason",
+        "",
+    ),
+    S.DefineSlaPolicy: (
+        lambda w: S.DefineSlaPolicy(name="Gold", targets=TARGETS, calendar_id=w.calendar_id),
+        "warning_percent",
+        150,
+    ),
+    S.ReviseSlaPolicy: (
+        lambda w: S.ReviseSlaPolicy(
+            policy_id=w.policy_id, targets=TARGETS, warning_percent=80, reason="Warn earlier"
+        ),
+        "reason",
+        " ",
+    ),
     K.IdentifyRisk: (
         lambda w: K.IdentifyRisk(
             engagement_id=w.engagement_id, title="t", category="cost", owner="o"
@@ -345,7 +389,13 @@ CASES: dict[type[Command], tuple[Build, str, Any]] = {
 
 
 def all_command_classes() -> set[type[Command]]:
-    modules = (engagement_commands, requirement_commands, complaint_commands, risk_commands)
+    modules = (
+        engagement_commands,
+        requirement_commands,
+        complaint_commands,
+        risk_commands,
+        sla_commands,
+    )
     return {
         value
         for module in modules
@@ -364,11 +414,15 @@ def test_every_command_has_a_bad_input_case() -> None:
 @pytest.fixture
 def world(app: Rapport) -> World:
     engagement_id = open_engagement(app)
+    calendar = S.DefineBusinessCalendar(name="Office", time_zone="UTC", hours=OFFICE_HOURS)
+    policy = S.DefineSlaPolicy(name="Silver", targets=TARGETS)
     return World(
         engagement_id,
         capture_requirement(app, engagement_id),
         receive_complaint(app, engagement_id),
         identify_risk(app, engagement_id),
+        run(app, calendar).aggregate_id,
+        run(app, policy).aggregate_id,
     )
 
 
@@ -380,13 +434,16 @@ def with_unknown_target(command: Command) -> Command:
             "Requirement": "requirement_id",
             "Complaint": "complaint_id",
             "Risk": "risk_id",
+            "BusinessCalendar": "calendar_id",
+            "SlaPolicy": "policy_id",
         }[command.target_class.__name__]
     else:
-        field = "engagement_id"
+        field = "engagement_id" if hasattr(command, "engagement_id") else "calendar_id"
     return dataclasses.replace(command, **{field: unknown_id()})  # type: ignore[arg-type]
 
 
-CHILD_OR_CHANGE = [c for c in CASES if c is not E.OpenEngagement]
+# Every command that names something that must exist.
+CHILD_OR_CHANGE = [c for c in CASES if c not in (E.OpenEngagement, S.DefineBusinessCalendar)]
 WITH_INVALID_VALUE = [c for c, (_, field, _) in CASES.items() if field is not None]
 
 

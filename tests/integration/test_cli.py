@@ -20,10 +20,11 @@ from typer.testing import Result
 
 from application.commands.complaint import AddComplaintNote
 from application.service import Rapport
-from domain.complaint import Complaint, ComplaintState, Severity, SlaClock
+from domain.complaint import Complaint, ComplaintState
 from domain.engagement import CostCategory, Engagement, EngagementState
 from domain.requirement import Requirement, RequirementState
 from domain.risk import Risk, RiskState
+from domain.sla import Severity, SlaClock
 from interfaces.bootstrap import bootstrap
 from interfaces.cli.demo import load_demo
 from tests.builders import open_engagement, receive_complaint, run

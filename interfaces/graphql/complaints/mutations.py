@@ -23,5 +23,6 @@ ComplaintMutations = area_mutations(
         commands.ReopenComplaint,
         commands.CloseComplaint,
         commands.RecordSlaBreach,
+        commands.WatchSla,
     ],
 )

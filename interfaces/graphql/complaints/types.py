@@ -24,8 +24,23 @@ class Complaint(EngagementChild):
     seconds_in_state: float
     first_response_due: datetime
     resolution_due: datetime | None = strawberry.field(
-        description="The current cycle's due time, pushed back by time waited on the "
-        "client; null while waiting (the clock is paused)."
+        description="The current cycle's due time, moved by the client's replies; null "
+        "while waiting on the client (the clock is paused)."
+    )
+    first_response_warning_at: datetime | None = strawberry.field(
+        description="When the policy warns that the first response is getting late; "
+        "null when it gives no warning."
+    )
+    resolution_warning_at: datetime | None = strawberry.field(
+        description="When the policy warns that the current cycle's resolution is "
+        "getting late; null when it gives no warning, or while waiting on the client."
+    )
+    sla_policy_id: UUID | None = strawberry.field(
+        description="The SLA policy the complaint was received under; null for "
+        "complaints received before policies had versions."
+    )
+    sla_policy_version: int | None = strawberry.field(
+        description="The version of that policy (0: the built-in default), fixed at receipt."
     )
     first_response_past_due: bool
     resolution_past_due: bool
@@ -56,8 +71,14 @@ class Complaint(EngagementChild):
             received_at=row.received_at,
             updated_at=row.updated_at,
             seconds_in_state=report.seconds_in_state,
-            first_response_due=row.first_response.due,
+            first_response_due=row.first_response.current_due,
             resolution_due=report.resolution_due,
+            first_response_warning_at=row.first_response.warning_at,
+            resolution_warning_at=(
+                row.resolution.warning_at if row.resolution.waiting_since is None else None
+            ),
+            sla_policy_id=row.sla_policy_id,
+            sla_policy_version=row.sla_policy_version,
             first_response_past_due=report.first_response_past_due,
             resolution_past_due=report.resolution_past_due,
             past_due=report.past_due,

@@ -19,6 +19,7 @@ EngagementMutations = area_mutations(
         commands.CompleteMilestone,
         commands.AssignMember,
         commands.ReleaseMember,
+        commands.ChooseSlaPolicy,
         commands.SetCommunicationPlan,
         commands.LogMeeting,
         commands.PublishStatusReport,

@@ -85,6 +85,10 @@ class Engagement:
     critical_complaints_past_due: int
     sla_breaches_in_window: int
     max_open_risk_exposure: int | None
+    sla_policy_id: UUID = strawberry.field(
+        description="The SLA policy complaints received now follow (the default one "
+        "until the engagement chooses another)."
+    )
     as_of: datetime | None = strawberry.field(
         description="The moment these figures are for; null for live figures."
     )
@@ -108,6 +112,7 @@ class Engagement:
             critical_complaints_past_due=row.critical_complaints_past_due,
             sla_breaches_in_window=row.sla_breaches_in_window,
             max_open_risk_exposure=row.max_open_risk_exposure,
+            sla_policy_id=row.sla_policy_id,
             as_of=snapshot.at if snapshot else None,
             as_of_axis=Axis(snapshot.axis.value) if snapshot else None,
             snapshot=snapshot,

@@ -21,6 +21,7 @@ from domain.complaint import Complaint
 from domain.engagement import Engagement
 from domain.requirement import Requirement, RequirementState
 from domain.risk import Risk
+from domain.sla import DEFAULT_POLICY_ID, SlaTerms
 
 S = TypeVar("S")
 
@@ -237,8 +238,16 @@ def receive_complaint(
     severity: str = "critical",
     first_response_hours: float = 1,
     resolution_hours: float = 8,
+    sla: SlaTerms | None = None,
 ) -> Complaint:
-    """A complaint received at `at`, with due times `at` + the given hours."""
+    """A complaint received at `at`, with due times `at` + the given hours (wall
+    clock), or held to the terms `sla`."""
+    terms = sla or SlaTerms(
+        DEFAULT_POLICY_ID,
+        1,
+        first_response_seconds=round(first_response_hours * 3600),
+        resolution_seconds=round(resolution_hours * 3600),
+    )
     complaint = Complaint.receive(
         id=uuid4(),
         engagement_id=engagement_id,
@@ -246,8 +255,7 @@ def receive_complaint(
         severity=severity,
         category="billing",
         description="Invoice charged twice",
-        first_response_due=at + timedelta(hours=first_response_hours),
-        resolution_due=at + timedelta(hours=resolution_hours),
+        sla=terms,
         stamp=stamp(at),
     )
     log.record(complaint)

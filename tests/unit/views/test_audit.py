@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from uuid import UUID
 
 from application.service import KINDS
-from application.views.aggregates import aggregate_kind
+from application.views.aggregates import aggregate_kind, kind_name
 from application.views.audit import AuditEntry, AuditView
 from application.views.base import fold
 from domain.base import Stamp
@@ -138,7 +138,7 @@ def test_aggregate_types_are_the_kinds_the_application_uses() -> None:
 
     assert aggregate_kind(log.events[0].event) == KINDS[type(engagement)]
     for aggregate_class, kind in KINDS.items():
-        assert aggregate_class.__qualname__.lower() == kind
+        assert kind_name(aggregate_class.__qualname__) == kind
 
 
 def test_an_entry_holds_only_plain_values() -> None:

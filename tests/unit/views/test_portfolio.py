@@ -9,6 +9,7 @@ from application.views.health import Health, HealthThresholds
 from application.views.portfolio import PortfolioRow, PortfolioView
 from domain.base import Stamp
 from domain.engagement import Engagement, EngagementState
+from domain.sla import DEFAULT_POLICY_ID
 from tests.unit.views.builders import (
     CLIENT_ID,
     EventLog,
@@ -71,6 +72,7 @@ def test_an_engagement_with_only_its_opened_event_is_green_with_no_figures() -> 
         max_open_risk_exposure=None,
         health=Health.GREEN,
         health_reasons=(),
+        sla_policy_id=DEFAULT_POLICY_ID,
     )
     assert VIEW.column_values(log.state(VIEW, engagement.id)) == {
         "engagement_id": engagement.id,

@@ -4,9 +4,10 @@ from datetime import date, datetime, timedelta
 
 from application.views.base import fold
 from application.views.rows import ComplaintRowsView, RequirementRowsView, RiskRowsView
-from domain.complaint import ComplaintState, Severity
+from domain.complaint import ComplaintState
 from domain.requirement import RequirementState
 from domain.risk import ResponseStrategy, RiskState
+from domain.sla import Severity
 from tests.unit.views.builders import (
     EventLog,
     acknowledge,
@@ -76,6 +77,7 @@ def test_a_received_complaint_row_and_its_columns() -> None:
         "assignee": "",
         "breached": False,
         "received_at": T0,
+        "sla_next_at": T0 + timedelta(hours=1),  # when the first response is due
     }
 
 
@@ -111,7 +113,7 @@ def test_a_complaint_row_follows_its_handling() -> None:
     # reopened, assigned: version 10; the last assignment moved reopened -> in_progress
     assert (row.version, row.updated_at, row.state_since) == (10, h(7), h(7))
     # the new cycle runs 8 h from the reopen at 6 h
-    assert row.resolution.due == h(14)
+    assert row.resolution.current_due == h(14)
 
 
 def test_a_complaint_report_flags_a_clock_past_due_at_the_moment_asked() -> None:

@@ -14,8 +14,9 @@ from application.views.satisfaction import (
     SurveyFigures,
 )
 from domain.base import Stamp
-from domain.complaint import Complaint, Severity, SlaClock
+from domain.complaint import Complaint
 from domain.engagement import Engagement
+from domain.sla import Severity, SlaClock
 from tests.unit.views.builders import (
     EventLog,
     acknowledge,

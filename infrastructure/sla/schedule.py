@@ -1,0 +1,27 @@
+"""The watchdog's question of the complaint list view: who is owed something now."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import select
+
+from application.views.base import View
+from infrastructure.views.store import ViewStore
+
+
+class SqlSlaSchedule:
+    """`SlaSchedule` on the live complaint list table, by its `sla_next_at` index."""
+
+    def __init__(self, store: ViewStore, complaint_rows: View[Any, Any]) -> None:
+        self.store = store
+        self.view = complaint_rows
+
+    def due_complaints(self, at: datetime, limit: int) -> list[UUID]:
+        table = self.store.table(self.view, self.store.live(self.view).number)
+        due = table.c.sla_next_at
+        query = select(table.c.row_key).where(due <= at).order_by(due).limit(limit)
+        with self.store.reads.connect() as conn:
+            return [UUID(key) for key in conn.execute(query).scalars()]
