@@ -100,6 +100,10 @@ class EventIndex(Protocol):
         outside the engagement domain, which has no index row."""
         ...
 
+    def aggregates_of(self, kind: str) -> Sequence[UUID]:
+        """Every aggregate of `kind`, in the order they were created."""
+        ...
+
     def positions_of_created(self, kind: str, start: datetime, end: datetime) -> Sequence[int]:
         """Log positions of every event of the aggregates of `kind` whose first
         event occurred in [start, end), in log order."""

@@ -294,6 +294,12 @@ class Rapport(Application[UUID]):
             raise NotFound("aggregate", aggregate_id)
         return events
 
+    def all_of(self, aggregate_class: type[A]) -> list[A]:
+        """Every aggregate of a kind, as it stands, oldest first: for the kinds
+        there are few of (calendars, policies)."""
+        ids = self.index.aggregates_of(KINDS[aggregate_class])
+        return [self.get(aggregate_id, aggregate_class) for aggregate_id in ids]
+
     def kind(self, aggregate_id: UUID) -> str:
         kind = self.index.aggregate_kind(aggregate_id)
         if kind is None:

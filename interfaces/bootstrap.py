@@ -113,10 +113,11 @@ class ViewRuntime:
     def webhook_store(self) -> SqlWebhookStore:
         return SqlWebhookStore(self.store.engine, self.store.metadata.schema)
 
-    def webhook_dispatcher(self) -> WebhookDispatcher:
-        """The webhook deliveries, made once it holds their lock."""
+    def webhook_dispatcher(self, policy: DeliveryPolicy | None = None) -> WebhookDispatcher:
+        """The webhook deliveries, made once it holds their lock; `policy` (default:
+        the settings') says how patiently."""
         settings = self.settings
-        policy = DeliveryPolicy(
+        policy = policy or DeliveryPolicy(
             timeout=settings.webhook_timeout_seconds,
             max_backoff=settings.webhook_max_backoff_seconds,
             disable_after=timedelta(hours=settings.webhook_disable_after_hours),

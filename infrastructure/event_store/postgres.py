@@ -165,6 +165,13 @@ class PostgresRecorder(PostgresApplicationRecorder):
         )
         return [(_notification(row), row["engagement_id"]) for row in rows]
 
+    def aggregates_of(self, kind: str) -> Sequence[UUID]:
+        rows = self._select(
+            "SELECT aggregate_id FROM {index} WHERE kind = %s AND version = 1 ORDER BY position",
+            (kind,),
+        )
+        return [row["aggregate_id"] for row in rows]
+
     def positions_of_created(self, kind: str, start: datetime, end: datetime) -> Sequence[int]:
         rows = self._select(
             "SELECT position FROM {index} WHERE aggregate_id IN (SELECT aggregate_id "

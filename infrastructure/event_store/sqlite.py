@@ -114,6 +114,14 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
         )
         return [(_notification(row[:5]), None if row[5] is None else UUID(row[5])) for row in rows]
 
+    def aggregates_of(self, kind: str) -> Sequence[UUID]:
+        rows = self._select(
+            f"SELECT aggregate_id FROM {INDEX_TABLE} WHERE kind = ? AND version = 1 "
+            "ORDER BY position",
+            (kind,),
+        )
+        return [UUID(aggregate_id) for (aggregate_id,) in rows]
+
     def positions_of_created(self, kind: str, start: datetime, end: datetime) -> Sequence[int]:
         rows = self._select(
             f"SELECT position FROM {INDEX_TABLE} WHERE aggregate_id IN (SELECT aggregate_id "

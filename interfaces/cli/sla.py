@@ -30,8 +30,8 @@ from application.commands.sla import (
 )
 from application.sla_simulation import simulate as simulate_policy
 from application.views.sla_rows import built_in_default_policy
-from domain.calendar import Weekday
-from domain.sla import DEFAULT_POLICY_ID
+from domain.calendar import BusinessCalendar, Weekday
+from domain.sla import DEFAULT_POLICY_ID, SlaPolicy
 from interfaces.cli.common import application, console, fail, parse_id, parse_time
 from interfaces.cli.views import view_runtime
 
@@ -114,22 +114,20 @@ def revise_calendar(
 @calendar_app.command("list")
 def list_calendars() -> None:
     """Every calendar with its rules now."""
-    with view_runtime() as runtime:
-        (view,) = runtime.select(["calendar_rows"])
-        rows = runtime.store.states(view, runtime.store.live(view).number)
-    table = Table(title=f"{len(rows)} business calendar(s)")
+    with application() as rapport:
+        calendars = rapport.all_of(BusinessCalendar)
+    table = Table(title=f"{len(calendars)} business calendar(s)")
     for column in ("id", "name", "v", "time zone", "hours", "holidays"):
         table.add_column(column, overflow="fold")
-    for row in rows.values():
-        hours = ", ".join(h.label for h in row.rules.hours)
-        holidays = ", ".join(d.isoformat() for d in row.rules.holidays)
+    for calendar in calendars:
+        rules = calendar.rules
         table.add_row(
-            str(row.calendar_id),
-            escape(row.name),
-            str(row.version),
-            row.rules.time_zone,
-            hours,
-            holidays,
+            str(calendar.id),
+            escape(calendar.name),
+            str(calendar.version),
+            rules.time_zone,
+            ", ".join(h.label for h in rules.hours),
+            ", ".join(d.isoformat() for d in rules.holidays),
         )
     console.print(table)
 
@@ -226,25 +224,23 @@ def revise_policy(
 @sla_app.command("list")
 def list_policies() -> None:
     """Every policy with its targets now, the default first."""
-    with view_runtime() as runtime:
-        (view,) = runtime.select(["sla_policy_rows"])
-        rows = runtime.store.states(view, runtime.store.live(view).number)
-    policies = dict(rows)
-    policies.setdefault(str(DEFAULT_POLICY_ID), built_in_default_policy())
-    table = Table(title=f"{len(policies)} SLA policies")
+    with application() as rapport:
+        stored = {p.id: (p.name, p.version, p.rules) for p in rapport.all_of(SlaPolicy)}
+    default = built_in_default_policy()
+    stored.setdefault(DEFAULT_POLICY_ID, (default.name, default.version, default.rules))
+    table = Table(title=f"{len(stored)} SLA policies")
     for column in ("id", "name", "v", "targets (minutes)", "calendar", "warning", "escalations"):
         table.add_column(column, overflow="fold")
-    for key in sorted(policies):
-        row = policies[key]
-        rules = row.rules
+    for policy_id in sorted(stored, key=str):
+        name, version, rules = stored[policy_id]
         targets = ", ".join(
             f"{t.severity.value} {t.first_response_minutes}/{t.resolution_minutes}"
             for t in rules.targets
         )
         table.add_row(
-            key,
-            escape(row.name) + (" (default)" if row.is_default else ""),
-            str(row.version),
+            str(policy_id),
+            escape(name) + (" (default)" if policy_id == DEFAULT_POLICY_ID else ""),
+            str(version),
             targets,
             str(rules.calendar_id or "wall clock"),
             f"{rules.warning_percent}%" if rules.warning_percent else "",

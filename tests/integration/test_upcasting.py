@@ -12,6 +12,8 @@ from eventsourcing.utils import get_topic
 
 from application.service import Rapport
 from domain.base import EventSourcedAggregate
+from domain.complaint import Complaint
+from domain.sla import SlaClock
 
 
 class Invoice(EventSourcedAggregate):
@@ -69,3 +71,41 @@ def test_new_events_are_stored_with_their_class_version(app: Rapport, clock) -> 
 
     assert b'"class_version":2' in stored.state
     assert app.repository.get(invoice.id).amount == Decimal("5.00")
+
+
+def test_a_complaint_stored_before_sla_policies_had_versions_reads_on_wall_clock_rules(
+    app: Rapport,
+    clock,  # type: ignore[no-untyped-def]
+) -> None:
+    """Its Received event has no terms, and its reply no due time: the fields
+    added since default to None, and the clocks keep the old rules."""
+    complaint_id, engagement_id = uuid4(), uuid4()
+    received = (
+        b'{"timestamp": "2025-01-31T10:00:00+00:00", "actor": "ana", '
+        b'"occurred_at": "2025-01-31T09:00:00+00:00", '
+        b'"originator_topic": "' + get_topic(Complaint).encode() + b'", '
+        b'"engagement_id": "' + str(engagement_id).encode() + b'", "channel": "email", '
+        b'"severity": "high", "category": "billing", "description": "Twice", '
+        b'"first_response_due": "2025-01-31T13:00:00+00:00", '
+        b'"resolution_due": "2025-02-01T09:00:00+00:00"}'
+    )
+    store_raw(app, complaint_id, get_topic(Complaint.Received), received)
+    steps = [
+        (2, Complaint.Acknowledged, b'"agent": "bo", "message": "Hi"', "10:00"),
+        (3, Complaint.Assigned, b'"agent": "bo"', "10:00"),
+        (4, Complaint.WaitingOnClient, b'"reason": "Invoice?"', "11:00"),
+        (5, Complaint.ClientReplied, b'"message": "INV-7"', "14:00"),
+    ]
+    for version, event, fields, hour in steps:
+        raw = (
+            b'{"timestamp": "2025-01-31T15:00:00+00:00", "actor": "ana", '
+            b'"occurred_at": "2025-01-31T' + hour.encode() + b':00+00:00", ' + fields + b"}"
+        )
+        app.recorder.insert_events([StoredEvent(complaint_id, version, get_topic(event), raw)])
+
+    complaint = app.get(complaint_id, Complaint)
+
+    assert complaint.sla is None
+    # Pushed back by the three hours waited, as complaints were then.
+    resolution = complaint.sla_clock(SlaClock.RESOLUTION)
+    assert resolution.due == datetime(2025, 2, 1, 12, tzinfo=UTC)
