@@ -196,29 +196,28 @@ class Rapport(Application[UUID]):
             if meta.idempotency_key
             else None
         )
-        position = self.record(aggregate, idempotency)
+        position = self.record(aggregate, idempotency=idempotency)
         return CommandResult(aggregate.id, aggregate.version, position, created_ids)
 
     def record(
-        self, aggregate: EventSourcedAggregate, idempotency: IdempotencyRecord | None = None
+        self, *aggregates: EventSourcedAggregate, idempotency: IdempotencyRecord | None = None
     ) -> int | None:
-        """Save the aggregate's pending events with their index rows, atomically;
+        """Save the aggregates' pending events with their index rows, atomically;
         returns the log position of the last one. Commands come through `execute`;
         this is also how generated data for tests and benchmarks is written."""
-        kind = KINDS[type(aggregate)]
-        engagement_id = engagement_id_of(aggregate)
         index = [
             IndexedEvent(
                 aggregate.id,
                 event.originator_version,
-                kind,
-                engagement_id,
+                KINDS[type(aggregate)],
+                engagement_id_of(aggregate),
                 event.timestamp,
                 event.occurred_at,  # type: ignore[attr-defined]
             )
+            for aggregate in aggregates
             for event in aggregate.pending_events
         ]
-        recordings = self.save(aggregate, index=index, idempotency=idempotency)
+        recordings = self.save(*aggregates, index=index, idempotency=idempotency)
         return recordings[-1].notification.id if recordings else None
 
     def _stamp(self, meta: CommandMeta) -> Stamp:
