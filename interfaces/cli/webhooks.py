@@ -18,7 +18,11 @@ from interfaces.bootstrap import build_webhooks
 from interfaces.cli.common import console, parse_id
 from interfaces.cli.views import view_runtime
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Endpoints that receive the log's events, and their deliveries.",
+)
 
 
 @app.command()
@@ -114,9 +118,10 @@ def deliveries(
 
 @app.command()
 def deliver() -> None:
-    """Deliver webhooks until stopped (Ctrl-C or SIGTERM), for when `rapport serve`
-    runs with RAPPORT_WEBHOOKS=false. One process delivers at a time; a second
-    waits and takes over when the first stops."""
+    """Deliver webhooks until stopped (Ctrl-C or SIGTERM).
+
+    For when `rapport serve` runs with RAPPORT_WEBHOOKS=false. One process
+    delivers at a time; a second waits and takes over when the first stops."""
     with view_runtime() as runtime:
         dispatcher = runtime.webhook_dispatcher()
         signal.signal(signal.SIGTERM, lambda *_: dispatcher.stopping.set())
