@@ -7,6 +7,12 @@ tick reads only the complaints due, however many are open. For each it runs
 warnings and escalations: a breach is recorded once per clock and cycle however
 often a tick (or a restarted watchdog) looks, because the domain refuses a
 second one.
+
+A complaint listed as due may owe nothing yet: a warning that came due while no
+watchdog ran, now at night, waits for the start of work. The watchdog asks the
+complaint when to look again and leaves it alone until then, and walks the due
+list page by page, so any number of waiting complaints never hides one that is
+owed something behind them.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from application.commands.base import CommandMeta, CommandResult
 from application.commands.complaint import WatchSla
 from application.errors import ApplicationError, DomainError
 from application.service import Rapport
+from domain.complaint import Complaint
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +35,20 @@ WATCHDOG = "sla-watchdog"  # the actor of what the watchdog records
 _COMPLAINT_ROWS = "complaint_rows"
 
 
+@dataclass(frozen=True)
+class DueComplaint:
+    """A complaint on the due list, and the moment the list says it is due."""
+
+    due_at: datetime
+    complaint_id: UUID
+
+
 class SlaSchedule(Protocol):
-    def due_complaints(self, at: datetime, limit: int) -> list[UUID]:
-        """Complaints whose SLA clocks owe something at `at`, soonest first."""
+    def due_complaints(
+        self, at: datetime, limit: int, after: DueComplaint | None = None
+    ) -> list[DueComplaint]:
+        """Complaints whose SLA clocks owe something at `at`, soonest first (then
+        by id), starting after `after`."""
         ...
 
 
@@ -48,27 +66,33 @@ class SlaWatchdog:
         self.rapport = rapport
         self.schedule = schedule
         self.batch = batch
+        # Listed as due but owing nothing until then (a warning waiting for the
+        # start of work); kept in memory: a restarted watchdog asks again once.
+        self.waiting: dict[UUID, datetime] = {}
 
     def tick(self) -> Tick:
-        """Record everything owed now. Batch after batch until none is due: each
-        waits for the list view to show what it recorded, so the next batch
-        reads only what is still owed."""
+        """Record everything owed now, then wait for the list view to show it,
+        so the next tick reads only what is still owed."""
         at = self.rapport.clock.now()
-        seen: set[UUID] = set()
-        acted = 0
-        while True:
-            due = [c for c in self.schedule.due_complaints(at, self.batch) if c not in seen]
-            if not due:
-                return Tick(at, len(seen), acted)
-            seen.update(due)
-            last = None
-            for complaint_id in due:
-                result = self._watch(complaint_id)
+        self.waiting = {c: until for c, until in self.waiting.items() if until > at}
+        checked = acted = 0
+        last: CommandResult | None = None
+        page = self.schedule.due_complaints(at, self.batch)
+        while page:
+            for due in page:
+                if due.complaint_id in self.waiting:
+                    continue
+                checked += 1
+                result = self._watch(due.complaint_id)
                 if result is not None and result.position is not None:
                     acted += 1
                     last = result
-            if last is not None:
-                self.rapport.wait_for_views(last, [_COMPLAINT_ROWS])
+                elif result is not None:
+                    self._wait_for_next(due.complaint_id, at)
+            page = self.schedule.due_complaints(at, self.batch, page[-1])
+        if last is not None:
+            self.rapport.wait_for_views(last, [_COMPLAINT_ROWS])
+        return Tick(at, checked, acted)
 
     def _watch(self, complaint_id: UUID) -> CommandResult | None:
         try:
@@ -80,3 +104,11 @@ class SlaWatchdog:
             # the watchdog, say) must not stop the others; the next tick retries.
             log.warning("SLA watch of complaint %s: %s", complaint_id, error)
             return None
+
+    def _wait_for_next(self, complaint_id: UUID, at: datetime) -> None:
+        """The complaint owed nothing although listed: leave it until it will.
+        (When it will owe nothing at all, the list is behind; look next tick.)"""
+        complaint = self.rapport.get(complaint_id, Complaint)
+        until = complaint.next_sla_watch(at)
+        if until is not None and until > at:
+            self.waiting[complaint_id] = until

@@ -558,8 +558,9 @@ class Complaint(EventSourcedAggregate):
     def watch_sla(self, *, stamp: Stamp) -> None:
         """Record what the SLA clocks owe at the stamp's time: a breach of each
         clock past its due time, a warning of each past its warning time but not
-        yet due, and the escalations the terms' rules call for on them. Records
-        nothing when nothing is owed, and nothing once closed."""
+        yet due (in working time only: one owed at night waits for the morning),
+        and the escalations the terms' rules call for on them. Records nothing
+        when nothing is owed, and nothing once closed."""
         if self.state not in NOT_CLOSED_STATES:
             return
         at = _require_aware("occurredAt", stamp.occurred_at)
@@ -570,9 +571,33 @@ class Complaint(EventSourcedAggregate):
             if at >= current.due and not current.breached:
                 self.record_sla_breach(clock=clock, stamp=stamp)
                 self._escalate_on(SlaTrigger.BREACH, clock, stamp)
-            elif _warning_owed(current, at):
+            elif _warning_owed(current, at) and self._working(at):
                 self.record_sla_warning(clock=clock, stamp=stamp)
                 self._escalate_on(SlaTrigger.WARNING, clock, stamp)
+
+    def next_sla_watch(self, at: datetime) -> datetime | None:
+        """The earliest moment from `at` on at which `watch_sla` would record
+        something: a due time or a warning time, a warning owed outside working
+        time at the next start of work; None when the clocks owe nothing more."""
+        if self.state not in NOT_CLOSED_STATES:
+            return None
+        moments: list[datetime] = []
+        for current in self.sla_clocks:
+            if current.status is not ClockStatus.RUNNING or current.due is None:
+                continue
+            if not current.breached:
+                moments.append(max(current.due, at))
+            warning = current.warning_at
+            if warning is not None and _warning_owed(current, max(warning, at)):
+                moments.append(self._next_working(max(warning, at)))
+        return min(moments, default=None)
+
+    def _working(self, at: datetime) -> bool:
+        return self._next_working(at) == at
+
+    def _next_working(self, at: datetime) -> datetime:
+        calendar = None if self.sla is None else self.sla.calendar
+        return at if calendar is None else calendar.next_working(at)
 
     def _escalate_on(self, trigger: SlaTrigger, clock: SlaClock, stamp: Stamp) -> None:
         level = (
@@ -602,6 +627,11 @@ class Complaint(EventSourcedAggregate):
             raise RuleViolation(
                 "complaint.warning_before_due",
                 f"the {clock} clock is not between its warning and its due time",
+            )
+        if not self._working(at):
+            raise RuleViolation(
+                "complaint.warning_in_working_time",
+                "a warning is raised in the calendar's working time, not at night or on a holiday",
             )
         self._record(
             self.SlaWarningRaised, stamp, clock=clock, cycle=current.cycle, due=current.due

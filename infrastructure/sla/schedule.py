@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, and_, or_, select
 
+from application.sla_watch import DueComplaint
 from application.views.base import View
 from infrastructure.views.store import ViewStore
 
@@ -19,12 +20,25 @@ class SqlSlaSchedule:
         self.store = store
         self.view = complaint_rows
 
-    def due_complaints(self, at: datetime, limit: int) -> list[UUID]:
+    def due_complaints(
+        self, at: datetime, limit: int, after: DueComplaint | None = None
+    ) -> list[DueComplaint]:
         with self.store.reads.connect() as conn:
-            return [UUID(key) for key in conn.execute(self.query(at, limit)).scalars()]
+            rows = conn.execute(self.query(at, limit, after))
+            return [DueComplaint(_aware(row.sla_next_at), UUID(row.row_key)) for row in rows]
 
-    def query(self, at: datetime, limit: int) -> Select[Any]:
-        """The question, by the `sla_next_at` index: only the rows due are read."""
+    def query(self, at: datetime, limit: int, after: DueComplaint | None = None) -> Select[Any]:
+        """The question, by the `sla_next_at` index: only the rows due are read,
+        from just after `after` in (due time, key) order."""
         table = self.store.table(self.view, self.store.live(self.view).number)
-        due = table.c.sla_next_at
-        return select(table.c.row_key).where(due <= at).order_by(due).limit(limit)
+        due, key = table.c.sla_next_at, table.c.row_key
+        query = select(due, key).where(due <= at.astimezone(UTC))
+        if after is not None:
+            since, last_key = after.due_at.astimezone(UTC), str(after.complaint_id)
+            query = query.where(due >= since, or_(due > since, and_(due == since, key > last_key)))
+        return query.order_by(due, key).limit(limit)
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite keeps no offset; the view stores its times in UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -277,7 +277,7 @@ class ViewTables:
     def _row(view: View[Any, Any], key: str, state: Any) -> tuple[Any, ...]:
         head = without_entries(state, view.entry_fields)
         values = view.column_values(state)
-        return (key, encode_state(head), *(values[name] for name in view.columns))
+        return (key, encode_state(head), *(_column(values[name]) for name in view.columns))
 
     def _postgres_load(self, view: View[Any, Any], number: int) -> str:
         rows, entries = self._pair(view, number)
@@ -367,3 +367,9 @@ def _sqlite_upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _column(value: Any) -> Any:
+    # SQLite keeps a time's wall-clock reading and drops its offset, so times
+    # are written in UTC to compare and sort as instants on both databases.
+    return value.astimezone(UTC) if isinstance(value, datetime) else value

@@ -233,4 +233,47 @@ def test_a_tick_reads_only_what_came_due(
     schedule = SqlSlaSchedule(runtime.store, rows)
 
     assert schedule.due_complaints(clock.now(), 10) == []
-    assert schedule.due_complaints(clock.now() + timedelta(hours=5), 10) == [complaints[2]]
+    due = schedule.due_complaints(clock.now() + timedelta(hours=5), 10)
+    assert [d.complaint_id for d in due] == [complaints[2]]
+
+
+def test_warnings_owed_at_night_wait_for_the_morning_without_hiding_what_is_owed_now(
+    app: Rapport, runtime: ViewRuntime, clock: FakeClock
+) -> None:
+    """Berlin office hours, 1 h to answer, 8 h to resolve, a warning at half.
+    Monday 10:00 in Berlin: two complaints answered at once, their resolution
+    warnings due at 14:00; at 15:00 a third, its answer due at 16:00. The
+    watchdog first looks at 20:00 (it was down): the answer is breached at
+    once; the two warnings wait for Tuesday 09:00. Pages of two: the two waiting
+    complaints come first on the due list and must not hide the third."""
+    engagement_id = open_engagement(app)
+    policy_id = define_policy(app, define_calendar(app), warning_percent=50)
+    run(app, ChooseSlaPolicy(engagement_id=engagement_id, policy_id=policy_id))
+    waiting = [receive_complaint(app, engagement_id) for _ in range(2)]
+    for complaint_id in waiting:
+        run(app, AcknowledgeComplaint(complaint_id=complaint_id, agent="bo", message="Hi"))
+    clock.advance(hours=5)
+    late = receive_complaint(app, engagement_id)
+    clock.current = datetime(2026, 3, 2, 19, tzinfo=UTC)  # 20:00 in Berlin
+    projector = runtime.projector()
+    projector.catch_up()
+    (rows,) = runtime.select(["complaint_rows"])
+    dog = SlaWatchdog(app, SqlSlaSchedule(runtime.store, rows), batch=2)
+
+    night = dog.tick()
+    projector.catch_up()
+    again = dog.tick()
+    clock.current = datetime(2026, 3, 3, 8, 0, 1, tzinfo=UTC)  # Tuesday 09:00:01 in Berlin
+    projector.catch_up()
+    morning = dog.tick()
+
+    assert (night.checked, night.acted) == (3, 1)
+    assert (again.checked, again.acted) == (0, 0)  # nobody asked twice in the night
+    assert (morning.checked, morning.acted) == (2, 2)  # the third's warning is at 11:00
+    (breach,) = app.history(late)[1:]
+    assert isinstance(breach, Complaint.SlaBreached)
+    assert breach.occurred_at == datetime(2026, 3, 2, 19, tzinfo=UTC)
+    for complaint_id in waiting:
+        warning = app.history(complaint_id)[-1]
+        assert isinstance(warning, Complaint.SlaWarningRaised)
+        assert warning.occurred_at == clock.now()

@@ -169,6 +169,31 @@ def test_a_warning_is_refused_outside_its_window(moment: datetime, rule: str) ->
     )
 
 
+def test_a_warning_owed_at_night_waits_for_the_start_of_work() -> None:
+    complaint = in_progress(at(9, 10))  # resolution: warning 16:00 Monday, due 10:00 Tuesday
+    complaint.watch_sla(stamp=stamp(at(9, 20)))  # the watchdog was down until 20:00
+    assert complaint.version == 3  # nothing recorded at night
+    assert complaint.next_sla_watch(at(9, 20)) == at(10, 9)
+    assert_rule(
+        complaint,
+        lambda: complaint.record_sla_warning(clock="resolution", stamp=stamp(at(9, 20))),
+        "complaint.warning_in_working_time",
+    )
+
+    complaint.watch_sla(stamp=stamp(at(10, 9)))
+    kinds = [type(e).__name__ for e in complaint.pending_events[3:]]
+    assert kinds == ["SlaWarningRaised", "Escalated"]
+
+
+def test_the_next_watch_is_the_next_warning_or_due_time_and_none_once_all_is_recorded() -> None:
+    complaint = in_progress(at(9, 9))  # resolution: warning 15:00, due 17:00
+    assert complaint.next_sla_watch(at(9, 10)) == at(9, 15)
+    complaint.watch_sla(stamp=stamp(at(9, 15, 30)))
+    assert complaint.next_sla_watch(at(9, 15, 30)) == at(9, 17)
+    complaint.watch_sla(stamp=stamp(at(9, 17, 30)))
+    assert complaint.next_sla_watch(at(9, 17, 30)) is None  # breached; the answer was met
+
+
 def test_a_second_warning_of_a_cycle_is_refused() -> None:
     complaint = in_progress(at(9, 9))
     complaint.record_sla_warning(clock="resolution", stamp=stamp(at(9, 15, 30)))
