@@ -7,7 +7,7 @@ had access and until when.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 
 from application.ports import TokenRecord
+from infrastructure.sql_times import read_time, stored_time
 from infrastructure.views.locks import exclusive
 
 
@@ -61,8 +62,8 @@ class SqlTokenStore:
                     role=record.role,
                     client_id=record.client_id,
                     secret_hash=secret_hash,
-                    created_at=_stored(record.created_at),
-                    revoked_at=_stored(record.revoked_at),
+                    created_at=stored_time(record.created_at),
+                    revoked_at=stored_time(record.revoked_at),
                 )
             )
 
@@ -86,7 +87,7 @@ class SqlTokenStore:
         mark = (
             update(self.table)
             .where(self.table.c.token_id == token_id, self.table.c.revoked_at.is_(None))
-            .values(revoked_at=_stored(at))
+            .values(revoked_at=stored_time(at))
         )
         with self.engine.begin() as conn:
             conn.execute(mark)
@@ -99,21 +100,12 @@ class SqlTokenStore:
         return select(c.token_id, c.name, c.role, c.client_id, c.created_at, c.revoked_at)
 
 
-def _stored(moment: datetime | None) -> datetime | None:
-    # SQLite keeps no offset, so every time is stored in UTC and read back as UTC.
-    return None if moment is None else moment.astimezone(UTC)
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 def _record(row: Row[Any]) -> TokenRecord:
     return TokenRecord(
         token_id=row.token_id,
         name=row.name,
         role=row.role,
         client_id=row.client_id,
-        created_at=_utc(row.created_at),
-        revoked_at=None if row.revoked_at is None else _utc(row.revoked_at),
+        created_at=read_time(row.created_at),
+        revoked_at=read_time(row.revoked_at),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -43,6 +43,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.types import TypeEngine
 
 from application.views.base import View
+from infrastructure.sql_times import stored_time
 from infrastructure.views.codec import decode_entry, decode_state, encode_state, without_entries
 
 _COLUMN_TYPES: dict[type, TypeEngine[Any]] = {
@@ -370,6 +371,4 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
 
 
 def _column(value: Any) -> Any:
-    # SQLite keeps a time's wall-clock reading and drops its offset, so times
-    # are written in UTC to compare and sort as instants on both databases.
-    return value.astimezone(UTC) if isinstance(value, datetime) else value
+    return stored_time(value) if isinstance(value, datetime) else value

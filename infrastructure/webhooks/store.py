@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -32,6 +32,7 @@ from sqlalchemy import (
 )
 
 from application.webhooks import DeliveryAttempt, WebhookEndpoint
+from infrastructure.sql_times import read_time, stored_time
 from infrastructure.views.locks import exclusive
 
 
@@ -83,7 +84,7 @@ class SqlWebhookStore:
                     event_types=json.dumps(list(endpoint.event_types)),
                     client_id=endpoint.client_id,
                     secret=secret,
-                    created_at=_stored(endpoint.created_at),
+                    created_at=stored_time(endpoint.created_at),
                     created_by=endpoint.created_by,
                     position=endpoint.position,
                     disabled_reason="",
@@ -118,7 +119,7 @@ class SqlWebhookStore:
         return bool(gone.rowcount)
 
     def set_disabled(self, endpoint_id: UUID, at: datetime | None, reason: str) -> None:
-        values: dict[str, Any] = {"disabled_at": _stored(at), "disabled_reason": reason}
+        values: dict[str, Any] = {"disabled_at": stored_time(at), "disabled_reason": reason}
         if at is None:
             values["failing_since"] = None
         with self.engine.begin() as conn:
@@ -139,7 +140,7 @@ class SqlWebhookStore:
             moved = conn.execute(
                 update(self.endpoints)
                 .where(self.endpoints.c.endpoint_id == endpoint_id)
-                .values(position=position, failing_since=_stored(failing_since))
+                .values(position=position, failing_since=stored_time(failing_since))
             )
             # A removed endpoint keeps no log of what was tried while it went.
             if attempts and moved.rowcount:
@@ -164,30 +165,17 @@ class SqlWebhookStore:
         return select(*(c for c in self.endpoints.c if c.name != "secret"))
 
 
-def _stored(moment: datetime | None) -> datetime | None:
-    # SQLite keeps no offset, so every time is stored in UTC and read back as UTC.
-    return None if moment is None else moment.astimezone(UTC)
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 def _endpoint(row: Row[Any]) -> WebhookEndpoint:
-    created_at = _utc(row.created_at)
-    assert created_at is not None
     return WebhookEndpoint(
         endpoint_id=row.endpoint_id,
         url=row.url,
         event_types=tuple(json.loads(row.event_types)),
         client_id=row.client_id,
-        created_at=created_at,
+        created_at=read_time(row.created_at),
         created_by=row.created_by,
         position=row.position,
-        failing_since=_utc(row.failing_since),
-        disabled_at=_utc(row.disabled_at),
+        failing_since=read_time(row.failing_since),
+        disabled_at=read_time(row.disabled_at),
         disabled_reason=row.disabled_reason,
     )
 
@@ -198,7 +186,7 @@ def _attempt_row(attempt: DeliveryAttempt) -> dict[str, Any]:
         "position": attempt.position,
         "attempt": attempt.attempt,
         "event_id": attempt.event_id,
-        "attempted_at": _stored(attempt.attempted_at),
+        "attempted_at": stored_time(attempt.attempted_at),
         "status": attempt.status,
         "error": attempt.error,
         "latency_ms": attempt.latency_ms,
@@ -206,14 +194,12 @@ def _attempt_row(attempt: DeliveryAttempt) -> dict[str, Any]:
 
 
 def _attempt(row: Row[Any]) -> DeliveryAttempt:
-    attempted_at = _utc(row.attempted_at)
-    assert attempted_at is not None
     return DeliveryAttempt(
         endpoint_id=row.endpoint_id,
         position=row.position,
         event_id=row.event_id,
         attempt=row.attempt,
-        attempted_at=attempted_at,
+        attempted_at=read_time(row.attempted_at),
         status=row.status,
         error=row.error,
         latency_ms=row.latency_ms,
