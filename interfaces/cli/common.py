@@ -1,12 +1,15 @@
-"""What every `rapport` command shares: the consoles, failing in one line, and
-opening the application from the environment's settings."""
+"""What every `rapport` command shares: the consoles, failing in one line,
+opening the application from the environment's settings, and running a worker
+in the foreground."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import NoReturn
+from typing import NoReturn, Protocol
 from uuid import UUID
 
 import typer
@@ -56,3 +59,43 @@ def parse_time(text: str) -> datetime:
     except ValueError:
         fail(f"{text!r} is not an ISO 8601 time (for example 2026-03-01T12:00:00+00:00)")
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class ForegroundWorker(Protocol):
+    """A worker thread that a command runs until it is stopped."""
+
+    stopping: threading.Event
+
+    def start(self) -> None: ...
+
+    def is_alive(self) -> bool: ...
+
+    def join(self, timeout: float | None = None) -> None: ...
+
+    def stop(self, timeout: float | None = None) -> None: ...
+
+
+def run_until_stopped(
+    worker: ForegroundWorker,
+    *,
+    ready: threading.Event,
+    waiting: str,
+    running: Callable[[], str],
+    stop_timeout: float | None = None,
+) -> None:
+    """Run `worker` until it ends, or Ctrl-C or SIGTERM stops it: say what it
+    waits for (its lock), then, once `ready` is set, what it is doing."""
+    signal.signal(signal.SIGTERM, lambda *_: worker.stopping.set())
+    console.print(waiting)
+    worker.start()
+    try:
+        while not ready.wait(0.5) and worker.is_alive():
+            pass
+        if worker.is_alive():
+            console.print(running())
+        while worker.is_alive():
+            worker.join(timeout=0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        worker.stop(stop_timeout)

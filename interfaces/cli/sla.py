@@ -9,7 +9,6 @@ each revision is in the log; `rapport show ID` prints one as it stands, and
 from __future__ import annotations
 
 import getpass
-import signal
 from datetime import date, timedelta
 from typing import Annotated, Any
 
@@ -32,7 +31,14 @@ from application.sla_simulation import simulate as simulate_policy
 from application.views.sla_rows import built_in_default_policy
 from domain.calendar import BusinessCalendar, Weekday
 from domain.sla import DEFAULT_POLICY_ID, SlaPolicy
-from interfaces.cli.common import application, console, fail, parse_id, parse_time
+from interfaces.cli.common import (
+    application,
+    console,
+    fail,
+    parse_id,
+    parse_time,
+    run_until_stopped,
+)
 from interfaces.cli.views import view_runtime
 
 calendar_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Business calendars.")
@@ -345,17 +351,9 @@ def sla_watch() -> None:
     processes; a second one waits and takes over when the first stops."""
     with view_runtime() as runtime:
         worker = runtime.sla_watch_worker()
-        signal.signal(signal.SIGTERM, lambda *_: worker.stopping.set())
-        console.print("Waiting for the SLA watchdog's lock.")
-        worker.start()
-        try:
-            while not worker.active.wait(0.5) and worker.is_alive():
-                pass
-            if worker.is_alive():
-                console.print(f"Watching SLA clocks every {worker.interval:g} s; Ctrl-C stops.")
-            while worker.is_alive():
-                worker.join(timeout=0.5)
-        except KeyboardInterrupt:
-            pass
-        finally:
-            worker.stop()
+        run_until_stopped(
+            worker,
+            ready=worker.active,
+            waiting="Waiting for the SLA watchdog's lock.",
+            running=lambda: f"Watching SLA clocks every {worker.interval:g} s; Ctrl-C stops.",
+        )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +13,7 @@ from rich.table import Table
 
 from infrastructure.views.maintenance import rebuild, statuses, verify
 from interfaces.bootstrap import ViewRuntime, build_views
-from interfaces.cli.common import application, console, fail
+from interfaces.cli.common import application, console, fail, run_until_stopped
 
 ViewNames = Annotated[
     list[str] | None,
@@ -52,21 +51,17 @@ def project(view: ViewNames = None) -> None:
     with view_runtime() as runtime:
         worker = runtime.worker(view or ())
         names = ", ".join(v.name for v in worker.views)
-        console.print(f"Waiting for the projector lock of: {names}")
-        signal.signal(signal.SIGTERM, lambda *_: worker.stopping.set())
-        worker.start()
-        try:
-            while not worker.following.wait(0.5) and worker.is_alive():
-                pass
-            if worker.rebuilt:
-                console.print(f"Rebuilt for a new schema: {', '.join(worker.rebuilt)}")
-            console.print("Projecting; Ctrl-C stops.")
-            while worker.is_alive():
-                worker.join(timeout=0.5)
-        except KeyboardInterrupt:
-            pass
-        finally:
-            worker.stop()
+
+        def running() -> str:
+            rebuilt = f"Rebuilt for a new schema: {', '.join(worker.rebuilt)}\n"
+            return f"{rebuilt if worker.rebuilt else ''}Projecting; Ctrl-C stops."
+
+        run_until_stopped(
+            worker,
+            ready=worker.following,
+            waiting=f"Waiting for the projector lock of: {names}",
+            running=running,
+        )
 
 
 def replay(view: ViewNames = None) -> None:

@@ -6,7 +6,6 @@ database, so there is nobody to check it against.
 
 from __future__ import annotations
 
-import signal
 from datetime import datetime
 from typing import Annotated
 
@@ -15,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from interfaces.bootstrap import build_webhooks
-from interfaces.cli.common import console, parse_id
+from interfaces.cli.common import console, parse_id, run_until_stopped
 from interfaces.cli.views import view_runtime
 
 app = typer.Typer(
@@ -124,20 +123,13 @@ def deliver() -> None:
     delivers at a time; a second waits and takes over when the first stops."""
     with view_runtime() as runtime:
         dispatcher = runtime.webhook_dispatcher()
-        signal.signal(signal.SIGTERM, lambda *_: dispatcher.stopping.set())
-        console.print("Waiting for the webhook dispatch lock.")
-        dispatcher.start()
-        try:
-            while not dispatcher.active.wait(0.5) and dispatcher.is_alive():
-                pass
-            if dispatcher.is_alive():
-                console.print("Delivering webhooks; Ctrl-C stops.")
-            while dispatcher.is_alive():
-                dispatcher.join(timeout=0.5)
-        except KeyboardInterrupt:
-            pass
-        finally:
-            dispatcher.stop(timeout=15)
+        run_until_stopped(
+            dispatcher,
+            ready=dispatcher.active,
+            waiting="Waiting for the webhook dispatch lock.",
+            running=lambda: "Delivering webhooks; Ctrl-C stops.",
+            stop_timeout=15,
+        )
 
 
 def _time(moment: datetime | None) -> str:
