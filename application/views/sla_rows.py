@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 from uuid import UUID
 
 from application.views.aggregates import aggregate_kind
@@ -47,7 +47,11 @@ def built_in_default_policy() -> PolicyRow:
 
 
 class _RowsOfKind(View[Any, Any]):
+    """One row per aggregate of a kind that is defined with a name and rules,
+    and revised with new rules and a reason."""
+
     kind: ClassVar[str]
+    revised: ClassVar[type]  # the kind's revision event
     columns: ClassVar[Mapping[str, type]] = {"name": str}
 
     def key(self, logged: LoggedEvent) -> str | None:
@@ -55,6 +59,18 @@ class _RowsOfKind(View[Any, Any]):
 
     def starts_key(self, logged: LoggedEvent) -> bool:
         return logged.event.originator_version == 1
+
+    def initial(self, logged: LoggedEvent) -> Any:
+        defined: Any = logged.event
+        at = logged.occurred_at
+        return self.state_type(logged.aggregate_id, defined.name, defined.rules, 1, at, at)
+
+    def apply(self, state: Any, logged: LoggedEvent) -> Any:
+        if isinstance(logged.event, self.revised):
+            revised: Any = logged.event
+            state.rules, state.last_reason = revised.rules, revised.reason
+        state.version, state.updated_at = logged.event.originator_version, logged.occurred_at
+        return state
 
     def report(self, state: Any, at: datetime) -> Any:
         return state
@@ -69,18 +85,7 @@ class CalendarRowsView(_RowsOfKind):
     name = "calendar_rows"
     kind = "business_calendar"
     state_type = CalendarRow
-
-    def initial(self, logged: LoggedEvent) -> CalendarRow:
-        event = cast(BusinessCalendar.Defined, logged.event)
-        at = logged.occurred_at
-        return CalendarRow(logged.aggregate_id, event.name, event.rules, 1, at, at)
-
-    def apply(self, state: CalendarRow, logged: LoggedEvent) -> CalendarRow:
-        event = logged.event
-        if isinstance(event, BusinessCalendar.Revised):
-            state.rules, state.last_reason = event.rules, event.reason
-        state.version, state.updated_at = event.originator_version, logged.occurred_at
-        return state
+    revised = BusinessCalendar.Revised
 
 
 class SlaPolicyRowsView(_RowsOfKind):
@@ -89,15 +94,4 @@ class SlaPolicyRowsView(_RowsOfKind):
     name = "sla_policy_rows"
     kind = "sla_policy"
     state_type = PolicyRow
-
-    def initial(self, logged: LoggedEvent) -> PolicyRow:
-        event = cast(SlaPolicy.Defined, logged.event)
-        at = logged.occurred_at
-        return PolicyRow(logged.aggregate_id, event.name, event.rules, 1, at, at)
-
-    def apply(self, state: PolicyRow, logged: LoggedEvent) -> PolicyRow:
-        event = logged.event
-        if isinstance(event, SlaPolicy.Revised):
-            state.rules, state.last_reason = event.rules, event.reason
-        state.version, state.updated_at = event.originator_version, logged.occurred_at
-        return state
+    revised = SlaPolicy.Revised
