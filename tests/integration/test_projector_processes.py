@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from application.service import Rapport
 from infrastructure.views.maintenance import statuses, verify
 from interfaces.bootstrap import ViewRuntime
 from tests.generate import generate
+from tests.processes import advisory_lock_holders, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -44,13 +44,6 @@ def start_projector(
 
 def lowest_position(app: Rapport, runtime: ViewRuntime) -> int:
     return min(s.position for s in statuses(app, runtime.store, runtime.views))
-
-
-def wait_until(condition, timeout: float = 60.0, poll: float = 0.1) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(poll)
 
 
 def test_a_projector_killed_twenty_times_leaves_views_equal_to_a_rebuild(
@@ -89,26 +82,15 @@ def test_two_projectors_one_works_and_the_other_takes_over_when_it_dies(
     second = start_projector(url, "projector-second")
     try:
         time.sleep(2.0)  # long enough for the second to start and block on the lock
-        assert advisory_lock_holders(runtime) == {"projector-first"}
+        assert advisory_lock_holders(runtime, "projector-") == {"projector-first"}
 
         first.send_signal(signal.SIGKILL)
         first.wait()
         generate(app, 500, engagements=2, seed=8)
 
         wait_until(lambda: lowest_position(app, runtime) == app.head())
-        assert advisory_lock_holders(runtime) == {"projector-second"}
+        assert advisory_lock_holders(runtime, "projector-") == {"projector-second"}
     finally:
         for process in (first, second):
             process.kill()
             process.wait()
-
-
-def advisory_lock_holders(runtime: ViewRuntime) -> set[str]:
-    """Names of the projector processes whose sessions hold advisory locks."""
-    query = text(
-        "SELECT DISTINCT a.application_name FROM pg_locks l "
-        "JOIN pg_stat_activity a ON a.pid = l.pid "
-        "WHERE l.locktype = 'advisory' AND l.granted AND a.application_name LIKE 'projector-%'"
-    )
-    with runtime.store.engine.connect() as conn:
-        return {row.application_name for row in conn.execute(query)}

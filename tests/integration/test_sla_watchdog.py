@@ -25,6 +25,7 @@ from domain.sla import Severity, default_terms
 from infrastructure.sla.schedule import SqlSlaSchedule
 from interfaces.bootstrap import ViewRuntime
 from tests.builders import open_engagement
+from tests.processes import advisory_lock_holders, wait_until
 
 pytestmark = pytest.mark.postgres
 
@@ -74,23 +75,6 @@ def breaches(app: Rapport) -> Counter[tuple[UUID, str]]:
     )
 
 
-def wait_until(condition, timeout: float = 90.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
-
-
-def lock_holders(runtime: ViewRuntime) -> set[str]:
-    query = text(
-        "SELECT DISTINCT a.application_name FROM pg_locks l "
-        "JOIN pg_stat_activity a ON a.pid = l.pid "
-        "WHERE l.locktype = 'advisory' AND l.granted AND a.application_name LIKE 'watchdog-%'"
-    )
-    with runtime.store.engine.connect() as conn:
-        return {row.application_name for row in conn.execute(query)}
-
-
 @pytest.mark.slow
 def test_a_watchdog_killed_mid_tick_and_restarted_records_each_breach_once(
     pg: tuple[Rapport, ViewRuntime, str],
@@ -102,13 +86,13 @@ def test_a_watchdog_killed_mid_tick_and_restarted_records_each_breach_once(
     projector.start()
     first = start_watchdog(url, "watchdog-first")
     try:
-        wait_until(lambda: sum(breaches(app).values()) >= 100)
+        wait_until(lambda: sum(breaches(app).values()) >= 100, timeout=90)
         first.send_signal(signal.SIGKILL)
         first.wait()
         at_kill = sum(breaches(app).values())
         second = start_watchdog(url, "watchdog-second")
         try:
-            wait_until(lambda: len(breaches(app)) == 600)
+            wait_until(lambda: len(breaches(app)) == 600, timeout=90)
             time.sleep(1.0)  # more ticks: none may record a breach again
         finally:
             second.send_signal(signal.SIGTERM)
@@ -133,17 +117,19 @@ def test_two_watchdogs_one_ticks_and_the_other_takes_over_when_it_dies(
     first = start_watchdog(url, "watchdog-first")
     second = None
     try:
-        wait_until(lambda: lock_holders(runtime) == {"watchdog-first"})
+        wait_until(
+            lambda: advisory_lock_holders(runtime, "watchdog-") == {"watchdog-first"}, timeout=90
+        )
         second = start_watchdog(url, "watchdog-second")
         time.sleep(2.0)  # long enough for the second to start and wait for the lock
-        assert lock_holders(runtime) == {"watchdog-first"}
+        assert advisory_lock_holders(runtime, "watchdog-") == {"watchdog-first"}
 
         first.send_signal(signal.SIGKILL)
         first.wait()
         received_complaints(app, engagement_id, 5, hours_ago=48)
 
-        wait_until(lambda: len(breaches(app)) == 10)
-        assert lock_holders(runtime) == {"watchdog-second"}
+        wait_until(lambda: len(breaches(app)) == 10, timeout=90)
+        assert advisory_lock_holders(runtime, "watchdog-") == {"watchdog-second"}
     finally:
         for process in (first, second):
             if process is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from decimal import Decimal
@@ -24,6 +24,7 @@ from interfaces.bootstrap import ViewRuntime, build_webhooks
 from tests.builders import CLIENT_ID, open_engagement, run
 from tests.conftest import FakeClock
 from tests.generate import generate
+from tests.processes import wait_until
 from tests.webhook_receiver import Receiver, receiving
 
 # Impatient, so that failures cost the tests milliseconds, not minutes.
@@ -51,13 +52,6 @@ def delivering(runtime: ViewRuntime, policy: DeliveryPolicy = QUICK) -> Iterator
         yield
     finally:
         dispatcher.stop(timeout=10)
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
 
 
 def register(webhooks: Webhooks, url: str, **kw: object) -> tuple[WebhookEndpoint, str]:
