@@ -210,16 +210,17 @@ def raw_posting_seconds(app: Rapport, start: int, urls: list[str], secret: str) 
     """Seconds to post the log's payloads, signed, to every URL, one thread and
     connection per URL, as the dispatcher does, with nothing else around it."""
     events, _ = read_log(app, start, WEBHOOK_EVENTS * 2)
+    bodies = [(logged, payload(logged)) for logged in events]
     requests = [
         (
-            payload(logged),
+            body,
             {
                 "Content-Type": "application/json",
-                SIGNATURE: signature(secret, int(time.time()), payload(logged)),
+                SIGNATURE: signature(secret, int(time.time()), body),
                 EVENT_ID: str(event_id(logged)),
             },
         )
-        for logged in events
+        for logged, body in bodies
     ]
 
     def post_all(i: int) -> None:
