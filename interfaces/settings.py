@@ -82,6 +82,12 @@ class Settings(BaseSettings):
         5000, ge=100, description="Most tokens a GraphQL document may have"
     )
     max_query_aliases: int = Field(30, ge=1, description="Most aliases a GraphQL document may use")
+    max_query_cost: int = Field(
+        10_000,
+        ge=100,
+        description="Most a GraphQL operation may cost: each field 1, a page multiplying "
+        "what is under it by its `first`",
+    )
     max_body_bytes: int = Field(
         256 * 1024, ge=1024, description="Largest request body the API reads, in bytes"
     )

@@ -13,12 +13,8 @@ from strawberry.extensions import (
     DisableIntrospection,
     MaskErrors,
     MaxTokensLimiter,
-    ParserCache,
     SchemaExtension,
-    ValidationCache,
 )
-from strawberry.extensions.max_aliases import create_validator as aliases_rule
-from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 from strawberry.types import ExecutionResult as StrawberryExecutionResult
@@ -30,6 +26,8 @@ from interfaces.graphql.complaints.queries import ComplaintQueries
 from interfaces.graphql.engagements.mutations import EngagementMutations
 from interfaces.graphql.engagements.queries import EngagementQueries
 from interfaces.graphql.errors import ERROR_TYPES, should_mask
+from interfaces.graphql.preparation import PreparedDocuments, PrepareOffTheLoop
+from interfaces.graphql.query_size import QueryLimits, query_size_rule
 from interfaces.graphql.requirements.mutations import RequirementMutations
 from interfaces.graphql.requirements.queries import RequirementQueries
 from interfaces.graphql.risks.mutations import RiskMutations
@@ -118,18 +116,21 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     and field suggestions, which would map the API for a stranger."""
     settings = settings or Settings()
     production = settings.env is Environment.PRODUCTION
-    # The limits' rules are made once: validation results are cached by the
-    # document and the rules, so rules made afresh per request would never hit.
-    limits: list[type[ASTValidationRule]] = [
-        depth_rule(settings.max_query_depth, should_ignore=None),
-        aliases_rule(settings.max_query_aliases),
-    ]
+    limits = QueryLimits(
+        max_depth=settings.max_query_depth,
+        max_aliases=settings.max_query_aliases,
+        max_cost=settings.max_query_cost,
+        max_page_size=settings.max_page_size,
+    )
+    # The rule is made once: prepared documents are remembered by their text and
+    # the rules they were validated with, so rules made afresh would never match.
+    size_rule: list[type[ASTValidationRule]] = [query_size_rule(limits)]
+    documents = PreparedDocuments(maxsize=256)
     # Factories: each request gets extensions of its own.
     extensions: list[Any] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
-        lambda: ParserCache(maxsize=256),
-        lambda: AddValidationRules(limits),
-        lambda: ValidationCache(maxsize=256),
+        lambda: AddValidationRules(size_rule),
+        lambda: PrepareOffTheLoop(documents),
         lambda: MaskErrors(should_mask_error=should_mask),
     ]
     if production:

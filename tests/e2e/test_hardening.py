@@ -199,34 +199,6 @@ def test_a_budget_too_large_to_report_is_refused_or_reported(api: Api) -> None:
         assert result["__typename"] == "ValidationError"
 
 
-# GraphQL: the size of a question
-
-
-def nested(levels: int) -> str:
-    inner = "id"
-    for _ in range(levels):
-        inner = f"engagement {{ complaints {{ nodes {{ {inner} }} }} }}"
-    return f'{{ complaint(id: "{NOBODY}") {{ {inner} }} }}'
-
-
-def test_a_query_nested_deeper_than_the_limit_is_refused(api: Api) -> None:
-    api.data(nested(3))  # so the deeper one fails on its depth alone
-    assert "exceeds maximum operation depth of 12" in graphql_errors(api, nested(5))
-
-
-def test_more_aliases_than_the_limit_are_refused(api: Api) -> None:
-    def aliased(n: int) -> str:
-        return "{ " + " ".join(f"a{i}: portfolio {{ engagements }}" for i in range(n)) + " }"
-
-    assert len(api.data(aliased(30))) == 30
-    assert graphql_errors(api, aliased(40)) == "40 aliases found. Allowed: 30"
-
-
-def test_a_document_over_the_token_limit_is_refused(api: Api) -> None:
-    query = "{ portfolio { " + " ".join(["engagements"] * 5000) + " } }"
-    assert "more than 5000 tokens" in graphql_errors(api, query)
-
-
 PAGED = [
     "{ engagements(first: %d) { nodes { id } } }",
     "{ complaints(first: %d) { nodes { id } } }",
