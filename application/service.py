@@ -39,7 +39,7 @@ from application.ports import (
     TimeAxis,
     ViewTracker,
 )
-from domain.base import EventSourcedAggregate, Stamp, require_choice
+from domain.base import EventSourcedAggregate, Stamp, require_choice, require_line
 from domain.calendar import BusinessCalendar
 from domain.complaint import Complaint
 from domain.engagement import Engagement, EngagementState
@@ -112,6 +112,8 @@ class Rapport(Application[UUID]):
         idempotency key was already accepted returns that first result."""
         if meta.principal is not None:
             meta.principal.check_command(command)
+        if meta.idempotency_key is not None:
+            require_line("idempotencyKey", meta.idempotency_key)
         given_key = meta.idempotency_key
         meta = _with_scoped_key(meta)
         fingerprint = command.fingerprint() if meta.idempotency_key else ""

@@ -18,6 +18,7 @@ from uuid import UUID
 from application.access import Permission, Principal, Role
 from application.errors import InvalidValue, NotFound
 from application.ports import Clock, TokenRecord, TokenStore
+from domain.base import require_line
 
 TOKEN_PREFIX = "rpt_"
 
@@ -69,14 +70,11 @@ class Tokens:
         except ValueError:
             roles = ", ".join(r.value for r in Role)
             raise InvalidValue("role", f"{role!r} is not one of {roles}") from None
-        if not name.strip():
-            raise InvalidValue("name", "must not be blank")
+        name = require_line("name", name)
         if (parsed_role is Role.CLIENT) != (client_id is not None):
             raise InvalidValue("client_id", "a client token needs a client, and only it")
         secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        record = TokenRecord(
-            self.new_id(), name.strip(), parsed_role.value, client_id, self.clock.now()
-        )
+        record = TokenRecord(self.new_id(), name, parsed_role.value, client_id, self.clock.now())
         self.store.add(record, hash_secret(secret))
         return secret, record
 

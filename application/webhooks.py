@@ -25,6 +25,7 @@ from uuid import UUID
 from application.access import Permission, Principal
 from application.errors import InvalidValue, NotFound
 from application.ports import Clock
+from domain.base import require_line, require_lines
 
 SECRET_PREFIX = "whsec_"
 
@@ -177,19 +178,15 @@ def _require_admin(principal: Principal | None) -> None:
 
 
 def _checked_url(url: str) -> str:
-    parts = urlsplit(url.strip())
+    url = require_line("url", url, max_length=2000)
+    parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidValue("url", "must be an http:// or https:// URL with a host")
-    if len(url) > 2000:
-        raise InvalidValue("url", "must be at most 2000 characters")
-    return url.strip()
+    return url
 
 
 def _checked_patterns(patterns: Sequence[str]) -> tuple[str, ...]:
-    checked = tuple(p.strip() for p in patterns)
+    checked = require_lines("eventTypes", patterns)
     if not checked:
         raise InvalidValue("eventTypes", "name at least one event type or pattern (* for all)")
-    for pattern in checked:
-        if not pattern or len(pattern) > 200:
-            raise InvalidValue("eventTypes", "each must be 1 to 200 characters")
     return checked

@@ -9,6 +9,7 @@ Explicit classes also make the stored names, and their upcasters, visible.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -82,8 +83,7 @@ class EventSourcedAggregate(Aggregate):
 
 
 def _check_stamp(stamp: Stamp, previous: datetime | None) -> None:
-    if not stamp.actor.strip():
-        raise InvalidValue("actor", "an actor is required")
+    require_line("actor", stamp.actor)
     if stamp.occurred_at.tzinfo is None:
         raise InvalidValue("occurredAt", "must carry a time-zone offset")
     if stamp.occurred_at > stamp.recorded_at:
@@ -98,22 +98,75 @@ def _check_stamp(stamp: Stamp, previous: datetime | None) -> None:
 
 # Argument checks shared by the aggregates. Each raises InvalidValue naming the field.
 
+LINE_LENGTH = 200  # a name, a title, a person: one line
+TEXT_LENGTH = 10_000  # a description, a note, minutes: prose over several lines
 
-def require_text(field: str, value: str, *, max_length: int = 10_000) -> str:
-    """Return `value` stripped; refuse it when blank or longer than `max_length`."""
+# Text is Unicode text: no control characters (C0, DEL, C1) and no lone
+# surrogates, which no encoding can store; prose may break lines and use tabs.
+_NOT_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_NOT_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def require_line(field: str, value: str, *, max_length: int = LINE_LENGTH) -> str:
+    """One line of text, stripped: refused when blank, too long, or when it holds
+    a line break, a tab or any other control character."""
+    return _require_present(field, optional_line(field, value, max_length=max_length))
+
+
+def optional_line(field: str, value: str, *, max_length: int = LINE_LENGTH) -> str:
+    """`require_line`, but blank is allowed."""
+    return _checked(field, value, max_length, _NOT_IN_LINE, "a line break, tab or control")
+
+
+def require_text(field: str, value: str, *, max_length: int = TEXT_LENGTH) -> str:
+    """Prose, stripped: refused when blank, too long, or holding a control
+    character other than a tab or a line break."""
+    return _require_present(field, optional_text(field, value, max_length=max_length))
+
+
+def optional_text(field: str, value: str, *, max_length: int = TEXT_LENGTH) -> str:
+    """`require_text`, but blank is allowed."""
+    return _checked(field, value, max_length, _NOT_IN_TEXT, "a control")
+
+
+def require_lines(field: str, values: Iterable[str], *, at_least: int = 0) -> tuple[str, ...]:
+    """Several names: each one line."""
+    items = tuple(require_line(f"{field}[{i}]", v) for i, v in enumerate(values))
+    return _require_count(field, items, at_least)
+
+
+def require_texts(field: str, values: Iterable[str], *, at_least: int = 0) -> tuple[str, ...]:
+    """Several items of prose."""
+    items = tuple(require_text(f"{field}[{i}]", v) for i, v in enumerate(values))
+    return _require_count(field, items, at_least)
+
+
+def _checked(field: str, value: str, max_length: int, refused: re.Pattern[str], kind: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidValue(field, "must be text")
+    found = refused.search(value)
+    if found:
+        raise InvalidValue(
+            field,
+            f"must not contain {kind} character "
+            f"(U+{ord(found.group()):04X} at position {found.start()})",
+        )
     text = value.strip()
+    if len(text) > max_length:
+        raise InvalidValue(field, f"must be at most {max_length} characters")
+    return text
+
+
+def _require_present(field: str, text: str) -> str:
     if not text:
         raise InvalidValue(field, "must not be blank")
-    if len(text) > max_length:
-        raise InvalidValue(field, f"must be at most {max_length} characters")
     return text
 
 
-def optional_text(field: str, value: str, *, max_length: int = 10_000) -> str:
-    text = value.strip()
-    if len(text) > max_length:
-        raise InvalidValue(field, f"must be at most {max_length} characters")
-    return text
+def _require_count(field: str, items: tuple[str, ...], at_least: int) -> tuple[str, ...]:
+    if len(items) < at_least:
+        raise InvalidValue(field, f"needs at least {at_least}")
+    return items
 
 
 def require_choice(field: str, value: E | str, choices: type[E]) -> E:
@@ -158,13 +211,6 @@ def require_range(field: str, value: int, low: int, high: int) -> int:
 def require_order(first_field: str, first: date, second_field: str, second: date) -> None:
     if second < first:
         raise InvalidValue(second_field, f"must not be before {first_field}")
-
-
-def require_texts(field: str, values: Iterable[str], *, at_least: int = 0) -> tuple[str, ...]:
-    items = tuple(require_text(f"{field}[{i}]", v) for i, v in enumerate(values))
-    if len(items) < at_least:
-        raise InvalidValue(field, f"needs at least {at_least}")
-    return items
 
 
 def require_state(rule: str, current: E, allowed: Iterable[E], action: str) -> None:

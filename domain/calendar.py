@@ -25,7 +25,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from domain.base import EventSourcedAggregate, Stamp, require_text
+from domain.base import EventSourcedAggregate, Stamp, require_line, require_text
 from domain.errors import InvalidValue, RuleViolation
 
 MINUTES_A_DAY = 24 * 60
@@ -168,7 +168,7 @@ def calendar_rules(
 ) -> CalendarRules:
     """Rules checked: a known time zone, intervals that do not overlap, and some
     working time in the week."""
-    zone_name = require_text("timeZone", time_zone, max_length=100)
+    zone_name = require_line("timeZone", time_zone, max_length=100)
     try:
         ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -223,7 +223,7 @@ class BusinessCalendar(EventSourcedAggregate):
     @classmethod
     def define(cls, *, id: UUID, name: str, rules: CalendarRules, stamp: Stamp) -> BusinessCalendar:
         return cls._start_stream(
-            cls.Defined, id, stamp, name=require_text("name", name, max_length=200), rules=rules
+            cls.Defined, id, stamp, name=require_line("name", name), rules=rules
         )
 
     class Revised(EventSourcedAggregate.Event):

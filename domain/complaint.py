@@ -26,6 +26,7 @@ from domain.base import (
     Stamp,
     optional_text,
     require_choice,
+    require_line,
     require_range,
     require_state,
     require_text,
@@ -238,7 +239,7 @@ class Complaint(EventSourcedAggregate):
             engagement_id=engagement_id,
             channel=require_choice("channel", channel, ComplaintChannel),
             severity=require_choice("severity", severity, Severity),
-            category=require_text("category", category, max_length=200),
+            category=require_line("category", category),
             description=require_text("description", description),
             first_response_due=sla.due(received_at, first),
             resolution_due=sla.due(received_at, resolution),
@@ -317,7 +318,7 @@ class Complaint(EventSourcedAggregate):
         self._record(
             self.Acknowledged,
             stamp,
-            agent=require_text("agent", agent, max_length=200),
+            agent=require_line("agent", agent),
             message=require_text("message", message),
         )
 
@@ -332,7 +333,7 @@ class Complaint(EventSourcedAggregate):
     def assign(self, *, agent: str, stamp: Stamp) -> None:
         """Assign an agent; work starts when the complaint is acknowledged or reopened."""
         require_state("complaint.assign_while_open", self.state, OPEN_STATES, "assign a complaint")
-        self._record(self.Assigned, stamp, agent=require_text("agent", agent, max_length=200))
+        self._record(self.Assigned, stamp, agent=require_line("agent", agent))
 
     class Escalated(EventSourcedAggregate.Event):
         level: int
@@ -448,7 +449,7 @@ class Complaint(EventSourcedAggregate):
         self._record(
             self.RootCauseIdentified,
             stamp,
-            category=require_text("category", category, max_length=200),
+            category=require_line("category", category),
             analysis=require_text("analysis", analysis),
         )
 

@@ -18,8 +18,11 @@ from uuid import UUID
 from domain.base import (
     EventSourcedAggregate,
     Stamp,
+    optional_line,
     optional_text,
     require_choice,
+    require_line,
+    require_lines,
     require_non_negative,
     require_order,
     require_positive,
@@ -112,7 +115,6 @@ class ActionItem:
 
 EDITABLE_STATES = (EngagementState.PLANNED, EngagementState.ACTIVE, EngagementState.ON_HOLD)
 RUNNING_STATES = (EngagementState.ACTIVE, EngagementState.ON_HOLD)
-NAME_LENGTH = 200
 _CURRENCY = re.compile(r"[A-Z]{3}")
 
 
@@ -218,14 +220,14 @@ class Engagement(EventSourcedAggregate):
             id,
             stamp,
             client_id=client_id,
-            client_name=require_text("clientName", client_name, max_length=NAME_LENGTH),
-            title=require_text("title", title, max_length=NAME_LENGTH),
+            client_name=require_line("clientName", client_name),
+            title=require_line("title", title),
             objectives=require_texts("objectives", objectives),
             planned_start=planned_start,
             planned_end=planned_end,
             budget=require_non_negative("budget", budget),
             currency=_require_currency(currency),
-            owner=require_text("owner", owner, max_length=NAME_LENGTH),
+            owner=require_line("owner", owner),
         )
 
     @property
@@ -272,7 +274,7 @@ class Engagement(EventSourcedAggregate):
             stamp,
             objective_id=objective_id,
             description=require_text("description", description),
-            metric=require_text("metric", metric, max_length=NAME_LENGTH),
+            metric=require_line("metric", metric),
             target=require_non_negative("target", target),
             due_on=due_on,
         )
@@ -323,7 +325,7 @@ class Engagement(EventSourcedAggregate):
             self.MilestonePlanned,
             stamp,
             milestone_id=milestone_id,
-            name=require_text("name", name, max_length=NAME_LENGTH),
+            name=require_line("name", name),
             due_on=due_on,
             weight=require_positive("weight", weight),
         )
@@ -475,9 +477,9 @@ class Engagement(EventSourcedAggregate):
     ) -> None:
         self._require_editable("set the communication plan")
         plan = CommunicationPlan(
-            cadence=require_text("cadence", cadence, max_length=NAME_LENGTH),
-            channels=require_texts("channels", channels, at_least=1),
-            audience=require_texts("audience", audience, at_least=1),
+            cadence=require_line("cadence", cadence),
+            channels=require_lines("channels", channels, at_least=1),
+            audience=require_lines("audience", audience, at_least=1),
         )
         self._record(self.CommunicationPlanSet, stamp, plan=plan)
 
@@ -509,7 +511,7 @@ class Engagement(EventSourcedAggregate):
             stamp,
             meeting_id=meeting_id,
             held_on=_require_not_after_stamp("heldOn", held_on, stamp),
-            attendees=require_texts("attendees", attendees, at_least=1),
+            attendees=require_lines("attendees", attendees, at_least=1),
             agenda=optional_text("agenda", agenda),
             minutes=optional_text("minutes", minutes),
             action_items=_require_action_items(action_items),
@@ -634,8 +636,8 @@ class Engagement(EventSourcedAggregate):
             response_id=response_id,
             csat=None if csat is None else require_range("csat", csat, 1, 5),
             nps=None if nps is None else require_range("nps", nps, 0, 10),
-            respondent=optional_text("respondent", respondent, max_length=NAME_LENGTH),
-            channel=optional_text("channel", channel, max_length=NAME_LENGTH),
+            respondent=optional_line("respondent", respondent),
+            channel=optional_line("channel", channel),
             comment=optional_text("comment", comment),
         )
 
@@ -764,9 +766,9 @@ def _require_not_after_stamp(field: str, day: date, stamp: Stamp) -> date:
 
 def _member(person: str, role: MemberRole | str, area: str) -> Member:
     return Member(
-        person=require_text("person", person, max_length=NAME_LENGTH),
+        person=require_line("person", person),
         role=require_choice("role", role, MemberRole),
-        area=require_text("area", area, max_length=NAME_LENGTH),
+        area=require_line("area", area),
     )
 
 
@@ -776,7 +778,7 @@ def _require_action_items(
     return tuple(
         ActionItem(
             description=require_text(f"actionItems[{i}].description", item.description),
-            owner=require_text(f"actionItems[{i}].owner", item.owner, max_length=NAME_LENGTH),
+            owner=require_line(f"actionItems[{i}].owner", item.owner),
             due_on=item.due_on,
         )
         for i, item in enumerate(items)

@@ -16,6 +16,7 @@ from domain.base import (
     Stamp,
     optional_text,
     require_choice,
+    require_line,
     require_state,
     require_text,
 )
@@ -136,11 +137,11 @@ class Requirement(EventSourcedAggregate):
             id,
             stamp,
             engagement_id=engagement_id,
-            title=require_text("title", title, max_length=200),
+            title=require_line("title", title),
             description=optional_text("description", description),
             source=require_choice("source", source, RequirementSource),
             priority=require_choice("priority", priority, RequirementPriority),
-            requested_by=require_text("requestedBy", requested_by, max_length=200),
+            requested_by=require_line("requestedBy", requested_by),
         )
 
     @property
@@ -232,7 +233,7 @@ class Requirement(EventSourcedAggregate):
         self._record(
             self.Confirmed,
             stamp,
-            confirmed_by=require_text("confirmedBy", confirmed_by, max_length=200),
+            confirmed_by=require_line("confirmedBy", confirmed_by),
         )
 
     class ChangeRequested(EventSourcedAggregate.Event):
@@ -324,7 +325,7 @@ class Requirement(EventSourcedAggregate):
         self._record(
             self.Accepted,
             stamp,
-            accepted_by=require_text("acceptedBy", accepted_by, max_length=200),
+            accepted_by=require_line("acceptedBy", accepted_by),
             met_criterion_ids=met,
         )
 

@@ -14,6 +14,7 @@ from domain.base import (
     Stamp,
     optional_text,
     require_choice,
+    require_line,
     require_range,
     require_state,
     require_text,
@@ -142,10 +143,10 @@ class Risk(EventSourcedAggregate):
             id,
             stamp,
             engagement_id=engagement_id,
-            title=require_text("title", title, max_length=200),
+            title=require_line("title", title),
             category=require_choice("category", category, RiskCategory),
             description=optional_text("description", description),
-            owner=require_text("owner", owner, max_length=200),
+            owner=require_line("owner", owner),
         )
 
     @property

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-from domain.base import EventSourcedAggregate, Stamp, require_range, require_text
+from domain.base import EventSourcedAggregate, Stamp, require_line, require_range, require_text
 from domain.calendar import CalendarRules
 from domain.errors import InvalidValue, RuleViolation
 
@@ -224,7 +224,7 @@ class SlaPolicy(EventSourcedAggregate):
     @classmethod
     def define(cls, *, id: UUID, name: str, rules: PolicyRules, stamp: Stamp) -> SlaPolicy:
         return cls._start_stream(
-            cls.Defined, id, stamp, name=require_text("name", name, max_length=200), rules=rules
+            cls.Defined, id, stamp, name=require_line("name", name), rules=rules
         )
 
     @classmethod

@@ -7,6 +7,7 @@ carrying `extensions.code`; anything unexpected is masked before it leaves.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import strawberry
@@ -75,11 +76,17 @@ def camel(name: str) -> str:
     return head + "".join(word.capitalize() for word in rest)
 
 
+def input_path(field: str) -> list[str]:
+    """The path of a refused value inside a mutation's input: the domain's
+    `actionItems[0].description` is ["input", "actionItems", "0", "description"]."""
+    return ["input", *(camel(part) for part in re.findall(r"[^.\[\]]+", field))]
+
+
 def error_result(error: Exception) -> Error | None:
     """The typed error for a refusal; None for anything that is not one."""
     match error:
         case InvalidValue():
-            return ValidationError(message=error.message, field=["input", camel(error.field)])
+            return ValidationError(message=error.message, field=input_path(error.field))
         case IdempotencyKeyReused():
             return ValidationError(message=str(error), field=["input", "idempotencyKey"])
         case NotFoundError():

@@ -11,8 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
+from graphql import (
+    GraphQLInputObjectType,
+    get_named_type,
+    get_nullable_type,
+    is_list_type,
+)
+from graphql import build_schema as parse_sdl
+
+from interfaces.graphql.schema import build_schema
 from tests.e2e.conftest import HISTORY, Api, engagement_input, event_types, mutation_noun
 
 Ids = dict[str, str]
@@ -150,15 +160,38 @@ def version_of(api: Api, noun: str, object_id: str) -> int:
     return version
 
 
-def refusals(api: Api, case: Case, inputs: dict[str, Any]) -> Iterator[tuple[str, Any, str]]:
-    """(label, refused input, field the error must name) for each bad value."""
+# Characters no text input takes, one of each class: NUL, a C0 control, DEL, a C1 control.
+NOT_TEXT = {"NUL": "\x00", "escape": "\x1b", "delete": "\x7f", "C1 control": "\x85"}
+
+
+@cache
+def text_fields(mutation: str) -> dict[str, bool]:
+    """The input's text fields, each with whether it is a list of texts."""
+    schema = parse_sdl(build_schema().as_str())
+    input_type = schema.get_type(mutation[:1].upper() + mutation[1:] + "Input")
+    assert isinstance(input_type, GraphQLInputObjectType)
+    found = {}
+    for name, field in input_type.fields.items():
+        named = get_named_type(field.type)
+        if named.name == "String" and name != "idempotencyKey":
+            found[name] = is_list_type(get_nullable_type(field.type))
+    return found
+
+
+def refusals(api: Api, case: Case, inputs: dict[str, Any]) -> Iterator[tuple[str, Any, list[str]]]:
+    """(label, refused input, path of the value the error must name) for each bad value."""
     if case.invalid:
         name, value = case.invalid
-        yield f"bad {name}", {**inputs, name: value}, name
+        yield f"bad {name}", {**inputs, name: value}, [name]
+    for name, is_list in text_fields(case.mutation).items():
+        for label, character in NOT_TEXT.items():
+            text = f"Ann{character}Lee"
+            value, path = ([text], [name, "0"]) if is_list else (text, [name])
+            yield f"{label} in {name}", {**inputs, name: value}, path
     future = api.clock.now() + timedelta(minutes=5)
-    yield "occurredAt in the future", {**inputs, "occurredAt": future.isoformat()}, "occurredAt"
+    yield "occurredAt in the future", {**inputs, "occurredAt": future.isoformat()}, ["occurredAt"]
     naive = api.clock.now().replace(tzinfo=None)
-    yield "occurredAt without offset", {**inputs, "occurredAt": naive.isoformat()}, "occurredAt"
+    yield "occurredAt without offset", {**inputs, "occurredAt": naive.isoformat()}, ["occurredAt"]
 
 
 def check_case(api: Api, case: Case) -> None:
@@ -171,7 +204,7 @@ def check_case(api: Api, case: Case) -> None:
     bad_inputs = list(refusals(api, case, inputs))
     answers = {label: api.mutate(case.mutation, bad) for label, bad, _ in bad_inputs}
     assert {label: (a["__typename"], a.get("field")) for label, a in answers.items()} == {
-        label: ("ValidationError", ["input", name]) for label, _, name in bad_inputs
+        label: ("ValidationError", ["input", *path]) for label, _, path in bad_inputs
     }
     shown = f"... on {noun}Payload {{ {key} {{ version {selection(case.shows)} {HISTORY} }} }}"
     result = api.mutate(case.mutation, inputs, shown)
