@@ -142,6 +142,19 @@ class RowQuery:
     order_by: str | None = None
 
 
+@dataclass(frozen=True)
+class ViewFailure:
+    """A view that cannot take the event at `position`: it stays just before it,
+    and its projector tries again, waiting longer after each attempt."""
+
+    view: str
+    position: int
+    event_type: str
+    error: str
+    failed_at: datetime
+    attempts: int
+
+
 class ViewRows(Protocol):
     """Reading the live view tables."""
 
@@ -155,6 +168,10 @@ class ViewRows(Protocol):
 
     def live_positions(self) -> dict[str, int]:
         """Each view's position in the log."""
+        ...
+
+    def failures(self) -> dict[str, ViewFailure]:
+        """The views that cannot take an event, by name."""
         ...
 
 

@@ -16,7 +16,7 @@ from uuid import UUID
 
 from application.access import Permission, Principal
 from application.errors import InvalidValue, NotFound
-from application.ports import Clock, RowQuery, TimeAxis, ViewRows
+from application.ports import Clock, RowQuery, TimeAxis, ViewFailure, ViewRows
 from application.service import Rapport
 from application.views.as_of import views_as_of
 from application.views.audit import AuditEntry, audit_entry
@@ -43,6 +43,7 @@ class ProjectionStatus:
     view: str
     position: int
     head: int
+    failure: ViewFailure | None = None  # the event it cannot take, when it cannot
 
     @property
     def lag(self) -> int:
@@ -187,8 +188,12 @@ class Reader:
     def projections(self, principal: Principal) -> list[ProjectionStatus]:
         principal.require(Permission.READ)
         positions = self.rows.live_positions()
+        failures = self.rows.failures()
         head = self.rapport.head()
-        return [ProjectionStatus(name, positions.get(name, 0), head) for name in self.views]
+        return [
+            ProjectionStatus(name, positions.get(name, 0), head, failures.get(name))
+            for name in self.views
+        ]
 
     def check_page_size(self, first: int) -> None:
         if not 0 <= first <= self.max_page_size:

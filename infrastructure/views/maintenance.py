@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from application.ports import ViewFailure
 from application.service import Rapport
 from application.views.base import View
-from infrastructure.views.projector import DEFAULT_CACHE_SIZE, Progress, Projector
+from infrastructure.views.projector import DEFAULT_CACHE_SIZE, Progress, Projector, ViewFailed
 from infrastructure.views.store import ViewStore
 
 
@@ -59,19 +60,35 @@ def rebuild_outdated(
 @dataclass(frozen=True)
 class Difference:
     view: str
-    key: str
-    problem: str  # "missing from live", "not in rebuild", "differs"
+    key: str  # empty when the whole view differs
+    problem: str  # "missing from live", "not in rebuild", "differs", or why it failed
+
+
+def failed(failure: ViewFailure) -> str:
+    return (
+        f"cannot take the event at position {failure.position} ({failure.event_type}), "
+        f"{failure.attempts} attempt(s): {failure.error}"
+    )
 
 
 def verify(
     rapport: Rapport, store: ViewStore, views: Sequence[View[Any, Any]], *, attempts: int = 5
 ) -> list[Difference]:
-    """Rebuild each view into a scratch table and compare it row by row with the live one."""
-    differences: list[Difference] = []
+    """Rebuild each view into a scratch table and compare it row by row with the
+    live one. A view that cannot take an event is a difference of its own: its
+    rows may equal a rebuild up to where it stopped, but it stopped."""
+    failures = store.failures.all()
+    differences = [
+        Difference(view.name, "", failed(failures[view.name]))
+        for view in views
+        if view.name in failures
+    ]
     for view in views:
         scratch = store.create_generation(view, live=False).number
         try:
             differences += _compare_with_scratch(rapport, store, view, scratch, attempts)
+        except ViewFailed as error:
+            differences.append(Difference(view.name, "", f"a rebuild fails: {error}"))
         finally:
             store.drop_generation(view, scratch)
     return differences
@@ -114,6 +131,7 @@ class ProjectionStatus:
     generation: int
     position: int
     head: int
+    failure: ViewFailure | None = None
 
     @property
     def lag(self) -> int:
@@ -124,8 +142,10 @@ def statuses(
     rapport: Rapport, store: ViewStore, views: Sequence[View[Any, Any]]
 ) -> list[ProjectionStatus]:
     head = rapport.head()
+    failures = store.failures.all()
     result = []
     for view in views:
         live = store.live(view)
-        result.append(ProjectionStatus(view.name, live.number, live.position, head))
+        failure = failures.get(view.name)
+        result.append(ProjectionStatus(view.name, live.number, live.position, head, failure))
     return result

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, Table, select
 from sqlalchemy.exc import DBAPIError
 
-from application.ports import RowQuery
+from application.ports import RowQuery, ViewFailure
 from application.views.base import View
 from infrastructure.views.store import ViewStore
 
@@ -86,3 +86,6 @@ class LiveRows:
 
     def live_positions(self) -> dict[str, int]:
         return self.store.live_positions()
+
+    def failures(self) -> dict[str, ViewFailure]:
+        return self.store.failures.all()

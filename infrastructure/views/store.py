@@ -38,7 +38,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError
 
+from application.ports import ViewFailure
 from application.views.base import View
+from infrastructure.views.failures import ViewFailures
 from infrastructure.views.locks import exclusive
 from infrastructure.views.tables import Changes, ViewTables, as_columns
 
@@ -91,16 +93,20 @@ class ViewStore:
             Column("live", Boolean, nullable=False),
         )
         self.tables = ViewTables(self.metadata)
+        self.failures = ViewFailures(engine, self.metadata)
         # Signalled when this process saves positions, so a waiter in the same
         # process wakes at once instead of at its next poll.
         self._saved = threading.Condition()
         # The live positions this process's projectors have written, per view:
         # a writer waiting for its views reads them here, not from the catalog.
         self._announced: dict[str, int] = {}
+        # Views this process's projectors found cannot take an event.
+        self._failing: set[str] = set()
         # Called when a writer starts waiting: wakes this process's projectors.
         self.on_wait: list[Callable[[], None]] = []
         with self.exclusive(["view-catalog"]):
             self.catalog.create(engine, checkfirst=True)
+            self.failures.create()
 
     @contextmanager
     def exclusive(self, names: Sequence[str]) -> Iterator[None]:
@@ -157,7 +163,8 @@ class ViewStore:
         return Generation(view.name, number, 0, live)
 
     def switch_live(self, view: View[Any, Any], number: int) -> None:
-        """Make generation `number` live and drop the others, in one transaction."""
+        """Make generation `number` live and drop the others, in one transaction;
+        a failure of the old tables goes with them."""
         old = [g.number for g in self.generations(view.name) if g.number != number]
         with self.engine.begin() as conn:
             conn.execute(
@@ -167,8 +174,10 @@ class ViewStore:
             )
             for old_number in old:
                 self.drop_generation(view, old_number, conn)
+            self.failures.clear(view.name, conn)
         with self._saved:
             self._announced.pop(view.name, None)  # they were the old table's
+            self._failing.discard(view.name)
 
     def drop_generation(
         self, view: View[Any, Any], number: int, conn: Connection | None = None
@@ -200,15 +209,18 @@ class ViewStore:
             return dict(conn.execute(query).all())
 
     def wait(self, position: int, views: Sequence[str], timeout: float) -> bool:
-        """Until the live positions of `views` all reach `position`, or time runs out.
+        """Until the live positions of `views` all reach `position` (True), or
+        time runs out (False). A view that cannot take an event will not reach
+        it: then the wait ends, False, as soon as every other view has.
 
         Positions this process's projectors wrote are known without asking; the
         catalog is polled, with a growing pause, for views projected elsewhere,
         and now and then in case this process's projector has stopped."""
         wanted = set(views)
         deadline = time.monotonic() + timeout
-        if self._announced_reach(position, wanted):
-            return True
+        settled = self._announced_settle(position, wanted)
+        if settled is not None:
+            return settled
         for wake in self.on_wait:
             wake()
         pause = 0.1 if wanted <= self._announced.keys() else 0.005
@@ -216,26 +228,41 @@ class ViewStore:
         while True:
             now = time.monotonic()
             if now >= poll_at:
-                if self._catalog_reaches(position, wanted):
-                    return True
+                settled = self._catalog_settles(position, wanted)
+                if settled is not None:
+                    return settled
                 poll_at, pause = now + pause, min(pause * 2, 0.1)
             if now >= deadline:
                 return False
             with self._saved:
-                if self._announced_reach(position, wanted):
-                    return True
+                settled = self._announced_settle(position, wanted)
+                if settled is not None:
+                    return settled
                 self._saved.wait(max(min(poll_at, deadline) - now, 0))
 
-    def _announced_reach(self, position: int, views: set[str]) -> bool:
-        return all(self._announced.get(view, -1) >= position for view in views)
+    def _announced_settle(self, position: int, views: set[str]) -> bool | None:
+        return _settled(position, views, self._announced, self._failing & views)
 
-    def _catalog_reaches(self, position: int, views: set[str]) -> bool:
-        query = select(self.catalog.c.position).where(
-            self.catalog.c.view.in_(views), self.catalog.c.live
-        )
+    def _catalog_settles(self, position: int, views: set[str]) -> bool | None:
+        c, failures = self.catalog.c, self.failures.table.c
         with self.reads.connect() as conn:
-            positions = list(conn.execute(query).scalars())
-        return len(positions) == len(views) and min(positions) >= position
+            positions = conn.execute(select(c.view, c.position).where(c.view.in_(views), c.live))
+            reached = dict(positions.all())
+            failing = conn.execute(select(failures.view).where(failures.view.in_(views)))
+            return _settled(position, views, reached, set(failing.scalars()))
+
+    def mark_failed(self, failure: ViewFailure) -> None:
+        """A projector of this process found a view cannot take an event: its
+        waiters stop waiting for it, and other processes learn of it."""
+        with self._saved:
+            self._failing.add(failure.view)
+            self._saved.notify_all()
+        self.failures.record(failure)
+
+    def mark_recovered(self, view_name: str) -> None:
+        with self._saved:
+            self._failing.discard(view_name)
+        self.failures.clear(view_name)
 
     def _catalog_row(self, view_name: str, number: int) -> Any:
         return and_(self.catalog.c.view == view_name, self.catalog.c.generation == number)
@@ -335,3 +362,14 @@ class ViewStore:
             "FROM unnest(%b::text[], %b::int[], %b::bigint[]) AS t(v, g, p) "
             "WHERE c.view = t.v AND c.generation = t.g"
         )
+
+
+def _settled(
+    position: int, views: set[str], reached: Mapping[str, int], failing: set[str]
+) -> bool | None:
+    """True when every view reached `position`; False when all but failing
+    ones did; None while a healthy view is still on its way."""
+    healthy = views - failing
+    if all(reached.get(view, -1) >= position for view in healthy):
+        return not failing
+    return None

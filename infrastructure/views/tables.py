@@ -371,4 +371,11 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
 
 
 def _column(value: Any) -> Any:
-    return stored_time(value) if isinstance(value, datetime) else value
+    if isinstance(value, datetime):
+        return stored_time(value)
+    if isinstance(value, str):
+        # PostgreSQL's text holds no NUL, which an event recorded before text was
+        # checked may carry; replaced alike on SQLite, so filters read the same on
+        # both. The state's JSON keeps the text exactly.
+        return value.replace("\x00", "\ufffd")
+    return value

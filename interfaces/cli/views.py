@@ -8,12 +8,14 @@ from contextlib import contextmanager
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
-from infrastructure.views.maintenance import rebuild, statuses, verify
+from infrastructure.views.maintenance import failed, rebuild, statuses, verify
+from infrastructure.views.projector import ViewFailed
 from interfaces.bootstrap import ViewRuntime, build_views
-from interfaces.cli.common import application, console, fail, run_until_stopped
+from interfaces.cli.common import application, console, errors, fail, run_until_stopped
 
 ViewNames = Annotated[
     list[str] | None,
@@ -80,13 +82,18 @@ def replay(view: ViewNames = None) -> None:
         started = time.perf_counter()
         with Progress(*columns, console=console) as bar:
             task = bar.add_task(f"Replaying {len(views)} view(s)", total=head or 1)
-            total = rebuild(
-                runtime.rapport,
-                runtime.store,
-                views,
-                batch_size=runtime.settings.projector_batch_size,
-                progress=lambda position, _: bar.update(task, completed=position),
-            )
+            try:
+                total = rebuild(
+                    runtime.rapport,
+                    runtime.store,
+                    views,
+                    batch_size=runtime.settings.projector_batch_size,
+                    progress=lambda position, _: bar.update(task, completed=position),
+                )
+            except ViewFailed as error:
+                bar.stop()
+                errors.print(f"[red]error:[/red] {error}; the live views are unchanged")
+                raise typer.Exit(1) from None
         seconds = time.perf_counter() - started
         rate = total / seconds if seconds else 0.0
         console.print(f"Replayed {total} events in {seconds:.1f} s: {rate:,.0f} events/s.")
@@ -103,18 +110,24 @@ def verify_views(view: ViewNames = None) -> None:
     for column in ("view", "key", "problem"):
         table.add_column(column)
     for difference in differences:
-        table.add_row(difference.view, difference.key, difference.problem)
+        table.add_row(difference.view, difference.key, escape(difference.problem))
     console.print(table)
     raise typer.Exit(1)
 
 
 def projections() -> None:
-    """Each view's position in the log, the head of the log, and the lag."""
+    """Each view's position in the log, the head of the log, the lag, and whether
+    it projects; exit 1 when a view cannot take an event."""
     with view_runtime() as runtime:
         rows = statuses(runtime.rapport, runtime.store, runtime.views)
     table = Table(title="Projections")
-    for column in ("view", "table generation", "position", "head", "lag"):
-        table.add_column(column, justify="right" if column != "view" else "left")
+    for column in ("view", "table generation", "position", "head", "lag", "state"):
+        table.add_column(column, justify="left" if column in ("view", "state") else "right")
     for row in rows:
-        table.add_row(row.view, str(row.generation), str(row.position), str(row.head), str(row.lag))
+        state = "[red]FAILED[/red]: " + escape(failed(row.failure)) if row.failure else "ok"
+        table.add_row(
+            row.view, str(row.generation), str(row.position), str(row.head), str(row.lag), state
+        )
     console.print(table)
+    if any(row.failure for row in rows):
+        raise typer.Exit(1)

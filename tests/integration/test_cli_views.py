@@ -32,7 +32,8 @@ from tests.integration.conftest import Cli
 
 ROOT = Path(__file__).resolve().parents[2]
 VIEW_NAMES = [view.name for view in all_views()]
-ROW = re.compile(r"^│ (\w+)\s+│\s+(\d+) │\s+(\d+) │\s+(\d+) │\s+(\d+) │$", re.MULTILINE)
+# A projecting view's row: name, generation, position, head, lag, "ok".
+ROW = re.compile(r"^│ (\w+)\s+│\s+(\d+) │\s+(\d+) │\s+(\d+) │\s+(\d+) │ ok\s+│$", re.MULTILINE)
 REPLAYED = re.compile(r"Replayed (\d+) events in [\d.]+ s: [\d,]+ events/s\.")
 WAIT_SECONDS = 60.0
 

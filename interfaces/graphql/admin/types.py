@@ -11,17 +11,46 @@ from application.ports import TokenRecord
 from application.queries import ProjectionStatus
 
 
+@strawberry.type(description="Why a view stopped: the event it cannot take.")
+class ProjectionFailure:
+    position: int = strawberry.field(
+        description="The log position of the event; the view stays just before it."
+    )
+    event_type: str
+    error: str = strawberry.field(description="What the view's database or fold answered.")
+    failed_at: datetime = strawberry.field(description="When the latest attempt failed.")
+    attempts: int = strawberry.field(
+        description="Attempts so far; each waits twice as long as the one before."
+    )
+
+
 @strawberry.type(description="A view's position in the log and how far it trails.")
 class Projection:
     name: str
     position: int
     head: int
     lag: int
+    failure: ProjectionFailure | None = strawberry.field(
+        description="Set while the view cannot take an event: it is not projecting."
+    )
 
     @staticmethod
     def of(status: ProjectionStatus) -> Projection:
+        failure = status.failure
         return Projection(
-            name=status.view, position=status.position, head=status.head, lag=status.lag
+            name=status.view,
+            position=status.position,
+            head=status.head,
+            lag=status.lag,
+            failure=ProjectionFailure(
+                position=failure.position,
+                event_type=failure.event_type,
+                error=failure.error,
+                failed_at=failure.failed_at,
+                attempts=failure.attempts,
+            )
+            if failure
+            else None,
         )
 
 
