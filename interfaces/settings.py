@@ -83,7 +83,7 @@ class Settings(BaseSettings):
     )
     max_query_aliases: int = Field(30, ge=1, description="Most aliases a GraphQL document may use")
     max_query_cost: int = Field(
-        10_000,
+        20_000,
         ge=100,
         description="Most a GraphQL operation may cost: each field 1, a page multiplying "
         "what is under it by its `first`",

@@ -136,20 +136,20 @@ def test_a_small_document_returning_megabytes_is_refused_by_its_cost(
     with serve(database_url, clock) as limited_api:
         body = limited_api.gql(query)
     assert body["data"] is None and codes(body) == ["QUERY_TOO_COSTLY"]
-    assert "the limit is 10,000" in body["errors"][0]["message"]
+    assert "the limit is 20,000" in body["errors"][0]["message"]
 
 
 PAGES_IN_PAGES = """query($n: Int!, $m: Int!) { complaints(first: $n) { nodes {
-    id engagement { complaints(first: $m) { nodes { id } } } } } }"""
+    id engagement { complaints(first: $m) { nodes { id state } } } } } }"""
 
 
 def test_pages_multiply_what_is_under_them_and_a_variable_page_counts_as_the_largest(
     api: Api,
 ) -> None:
-    # Counted at the largest pages: 1 + 100 * (1 + 1 + 1 + (1 + 100 * (1 + 1))) = 20,401
+    # Counted at the largest pages: 1 + 100 * (1 + 1 + 1 + (1 + 100 * (1 + 1 + 1))) = 30,401
     body = api.gql(PAGES_IN_PAGES, {"n": 2, "m": 2})
     assert codes(body) == ["QUERY_TOO_COSTLY"]
-    assert "would cost about 20,401" in body["errors"][0]["message"]
+    assert "would cost about 30,401" in body["errors"][0]["message"]
     literal = PAGES_IN_PAGES.replace("$n", "2").replace("$m", "2")
     literal = literal.replace("query(2: Int!, 2: Int!)", "query")
     assert api.data(literal) == {"complaints": {"nodes": []}}

@@ -10,6 +10,7 @@ import strawberry
 from application.views.rows import ComplaintRowReport
 from interfaces.graphql.children import EngagementChild
 from interfaces.graphql.context import Info
+from interfaces.graphql.engagements.as_of import AsOf
 
 
 @strawberry.type(description="A client's complaint or support ticket.")
@@ -57,9 +58,10 @@ class Complaint(EngagementChild):
     csat: int | None
 
     @staticmethod
-    def of(report: ComplaintRowReport) -> Complaint:
+    def of(report: ComplaintRowReport, snapshot: AsOf | None = None) -> Complaint:
         row = report.row
         return Complaint(
+            snapshot=snapshot,
             id=row.complaint_id,
             engagement_id=row.engagement_id,
             version=row.version,

@@ -11,6 +11,7 @@ from uuid import UUID
 from application.errors import InvalidValue
 from application.ports import TimeAxis
 from application.queries import Page
+from interfaces.graphql.audit.types import AuditEvent
 from interfaces.graphql.context import Info
 from interfaces.graphql.errors import PublicError
 from interfaces.graphql.pagination import Connection, connection
@@ -19,6 +20,7 @@ Node = TypeVar("Node")
 
 # What an engagement as of a moment can show: its row, its views, its children.
 AS_OF_VIEWS = (
+    "audit",
     "portfolio",
     "progress",
     "budget",
@@ -62,10 +64,7 @@ def snapshot_page(
     """A page of a child view's rows as of the snapshot's moment, filtered by
     the same columns as a live page."""
     reader = info.context.services.reader
-    try:
-        reader.check_page_size(first)
-    except InvalidValue as error:
-        raise PublicError(error.message, "BAD_USER_INPUT", field="first") from None
+    _check_page_size(info, first)
     view = reader.view(view_name)
     matching = [
         (key, report)
@@ -74,3 +73,31 @@ def snapshot_page(
         and all(view.column_values(report.row).get(k) == v for k, v in where.items())
     ]
     return connection(Page(matching[:first], len(matching) > first), node)
+
+
+def snapshot_history(
+    info: Info, snapshot: AsOf, where: dict[str, Any], *, first: int, after: str | None
+) -> Connection[AuditEvent]:
+    """A page of the events folded into the snapshot whose fields equal `where`,
+    in log order, resumed after a log position as the live trail is."""
+    _check_page_size(info, first)
+    if after is not None and not after.isdigit():
+        raise PublicError("is a log position: digits only", "BAD_USER_INPUT", field="after")
+    entries = sorted(
+        (
+            entry
+            for entry in snapshot.reports["audit"].values()
+            if all(getattr(entry, name) == value for name, value in where.items())
+            and (after is None or entry.position > int(after))
+        ),
+        key=lambda entry: entry.position,
+    )
+    items = [(str(entry.position), entry) for entry in entries[: first + 1]]
+    return connection(Page(items[:first], len(items) > first), AuditEvent.of)
+
+
+def _check_page_size(info: Info, first: int) -> None:
+    try:
+        info.context.services.reader.check_page_size(first)
+    except InvalidValue as error:
+        raise PublicError(error.message, "BAD_USER_INPUT", field="first") from None

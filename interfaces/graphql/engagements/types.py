@@ -23,7 +23,7 @@ from interfaces.graphql.audit.types import AuditEvent, audit_page
 from interfaces.graphql.complaints.queries import ComplaintFilter
 from interfaces.graphql.complaints.types import Complaint
 from interfaces.graphql.context import Info
-from interfaces.graphql.engagements.as_of import AsOf, snapshot_page
+from interfaces.graphql.engagements.as_of import AsOf, snapshot_history, snapshot_page
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, Node, rows_page
 from interfaces.graphql.reports import Budget, Progress, RiskRegister, Satisfaction
@@ -223,11 +223,17 @@ class Engagement:
             for key, m in found.items()
         ]
 
-    @strawberry.field(description="Every event of the engagement and its children, in log order.")
+    @strawberry.field(
+        description="Every event of the engagement and its children, in log order; as of "
+        "a moment, those known (or that had happened) by then."
+    )
     async def history(
         self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: str | None = None
     ) -> Connection[AuditEvent]:
-        return await audit_page(info, {"engagement_id": self.id}, first, after)
+        where = {"engagement_id": self.id}
+        if self.snapshot is not None:
+            return snapshot_history(info, self.snapshot, where, first=first, after=after)
+        return await audit_page(info, where, first, after)
 
     async def _children(
         self,
@@ -237,16 +243,25 @@ class Engagement:
         *,
         first: int,
         after: str | None,
-        node: Callable[[Any], Node],
+        node: Callable[[Any, AsOf | None], Node],
     ) -> Connection[Node]:
         """A page of the engagement's requirements, complaints or risks: live, or
         as of the engagement's moment."""
         where = where_of(filter) | {"engagement_id": self.id}
-        if self.snapshot is not None:
+        snapshot = self.snapshot
+        if snapshot is not None:
             return snapshot_page(
-                info, self.snapshot, view_name, where=where, first=first, after=after, node=node
+                info,
+                snapshot,
+                view_name,
+                where=where,
+                first=first,
+                after=after,
+                node=lambda report: node(report, snapshot),
             )
-        return await rows_page(info, view_name, where, first=first, after=after, node=node)
+        return await rows_page(
+            info, view_name, where, first=first, after=after, node=lambda report: node(report, None)
+        )
 
     async def _aggregate(self, info: Info) -> EngagementAggregate:
         rapport = info.context.services.rapport

@@ -10,6 +10,7 @@ import strawberry
 from application.views.rows import RequirementRowReport
 from interfaces.graphql.children import EngagementChild
 from interfaces.graphql.context import Info
+from interfaces.graphql.engagements.as_of import AsOf
 
 
 @strawberry.type(description="What the client asked for.")
@@ -30,9 +31,10 @@ class Requirement(EngagementChild):
     accepted_by: str | None
 
     @staticmethod
-    def of(report: RequirementRowReport) -> Requirement:
+    def of(report: RequirementRowReport, snapshot: AsOf | None = None) -> Requirement:
         row = report.row
         return Requirement(
+            snapshot=snapshot,
             id=row.requirement_id,
             engagement_id=row.engagement_id,
             version=row.version,

@@ -10,6 +10,7 @@ import strawberry
 from application.views.rows import RiskRowReport
 from interfaces.graphql.children import EngagementChild
 from interfaces.graphql.context import Info
+from interfaces.graphql.engagements.as_of import AsOf
 
 
 @strawberry.type(description="A risk of the register.")
@@ -34,9 +35,10 @@ class Risk(EngagementChild):
     linked_complaint_id: UUID | None
 
     @staticmethod
-    def of(report: RiskRowReport) -> Risk:
+    def of(report: RiskRowReport, snapshot: AsOf | None = None) -> Risk:
         row = report.row
         return Risk(
+            snapshot=snapshot,
             id=row.risk_id,
             engagement_id=row.engagement_id,
             version=row.version,
