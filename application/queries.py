@@ -8,6 +8,7 @@ Live answers come from the view tables; only as-of answers fold the log.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from application.views.as_of import views_as_of
 from application.views.audit import AuditEntry, audit_entry
 from application.views.base import View
 from application.views.log import engagement_log
+from domain.base import require_line
 
 T = TypeVar("T")
 
@@ -85,8 +87,13 @@ class Reader:
         view = self.views[view_name]
         now = self.clock.now()
         order_by = "position" if view_name == "audit" else None
-        if order_by and after is not None and not after.isdigit():
-            raise InvalidValue("after", "is a log position: digits only")
+        if order_by:
+            log_position(after)
+        elif after is not None:
+            require_line("after", after)
+        for column, value in where.items():
+            if isinstance(value, str):
+                require_line(column, value)
         found: list[tuple[str, Any]] = []
         cursor = after
         while len(found) <= first:
@@ -198,3 +205,15 @@ class Reader:
     def check_page_size(self, first: int) -> None:
         if not 0 <= first <= self.max_page_size:
             raise InvalidValue("first", f"must be between 0 and {self.max_page_size}")
+
+
+_LOG_POSITION = re.compile(r"[0-9]{1,18}")  # what a 64-bit position holds, in ASCII digits
+
+
+def log_position(cursor: str | None) -> int | None:
+    """A cursor that is a log position, as a number; refused unless it is one."""
+    if cursor is None:
+        return None
+    if not _LOG_POSITION.fullmatch(cursor):
+        raise InvalidValue("after", "is a log position: at most 18 digits 0-9")
+    return int(cursor)

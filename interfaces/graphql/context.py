@@ -43,8 +43,11 @@ class Services:
 
 
 class Context:
-    def __init__(self, services: Services, principal: Principal | None) -> None:
+    def __init__(
+        self, services: Services, principal: Principal | None, *, over_websocket: bool = False
+    ) -> None:
         self.services = services
+        self.over_websocket = over_websocket
         # None only on a WebSocket until its `connection_init` names a token.
         self.caller = principal
         self.connection_params: dict[str, Any] | None = None

@@ -18,6 +18,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 from strawberry.types import ExecutionResult as StrawberryExecutionResult
+from strawberry.types.graphql import OperationType
 
 from interfaces.graphql.admin.queries import AdminMutations, AdminQueries
 from interfaces.graphql.audit.queries import AuditQueries, AuditSubscriptions
@@ -102,6 +103,19 @@ def _without_suggestion(error: GraphQLError) -> GraphQLError:
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?", re.DOTALL)
 
 
+class SubscriptionsOverWebSocket(SchemaExtension):
+    """Strawberry lets a subscription through a POST, for a multipart transport
+    Rapport does not offer; run as a query it could only fail. Refused before it
+    runs (400): subscriptions are served over WebSocket."""
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context
+        if not getattr(context.context, "over_websocket", True):
+            allowed = set(context.allowed_operations) - {OperationType.SUBSCRIPTION}
+            context.allowed_operations = allowed
+        yield
+
+
 class RapportSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -129,6 +143,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     # Factories: each request gets extensions of its own.
     extensions: list[Any] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+        SubscriptionsOverWebSocket,
         lambda: AddValidationRules(size_rule),
         lambda: PrepareOffTheLoop(documents),
         lambda: MaskErrors(should_mask_error=should_mask),

@@ -56,9 +56,11 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
         principal = await self._principal(request.headers.get("authorization"))
-        if isinstance(request, WebSocket) or request.method == "GET":
-            # A WebSocket may still name its token in `connection_init`; a GET
-            # only ever serves GraphiQL (queries over GET are off).
+        if isinstance(request, WebSocket):
+            # It may still name its token in `connection_init`.
+            return Context(self.services, principal, over_websocket=True)
+        if request.method == "GET":
+            # Only ever serves GraphiQL (queries over GET are off).
             return Context(self.services, principal)
         if principal is None:
             raise HTTPException(401, "a valid token is required", {"WWW-Authenticate": "Bearer"})

@@ -10,7 +10,7 @@ from uuid import UUID
 
 from application.errors import InvalidValue
 from application.ports import TimeAxis
-from application.queries import Page
+from application.queries import Page, log_position
 from interfaces.graphql.audit.types import AuditEvent
 from interfaces.graphql.context import Info
 from interfaces.graphql.errors import PublicError
@@ -81,14 +81,16 @@ def snapshot_history(
     """A page of the events folded into the snapshot whose fields equal `where`,
     in log order, resumed after a log position as the live trail is."""
     _check_page_size(info, first)
-    if after is not None and not after.isdigit():
-        raise PublicError("is a log position: digits only", "BAD_USER_INPUT", field="after")
+    try:
+        resume_after = log_position(after)
+    except InvalidValue as error:
+        raise PublicError(error.message, "BAD_USER_INPUT", field="after") from None
     entries = sorted(
         (
             entry
             for entry in snapshot.reports["audit"].values()
             if all(getattr(entry, name) == value for name, value in where.items())
-            and (after is None or entry.position > int(after))
+            and (resume_after is None or entry.position > resume_after)
         ),
         key=lambda entry: entry.position,
     )

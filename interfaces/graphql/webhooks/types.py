@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from uuid import UUID
 
@@ -116,10 +117,13 @@ def _cursor(after: str | None) -> tuple[int, int] | None:
     """A delivery's cursor, `position:attempt`."""
     if after is None:
         return None
-    try:
-        position, attempt = (int(part) for part in after.split(":"))
-    except ValueError:
+    found = _DELIVERY_CURSOR.fullmatch(after)
+    if found is None:
         raise PublicError(
-            "after is a delivery's cursor: position:attempt", "BAD_USER_INPUT"
-        ) from None
-    return position, attempt
+            "after is a delivery's cursor: position:attempt", "BAD_USER_INPUT", field="after"
+        )
+    return int(found[1]), int(found[2])
+
+
+# A 64-bit log position and an attempt, in ASCII digits.
+_DELIVERY_CURSOR = re.compile(r"([0-9]{1,18}):([0-9]{1,9})")
