@@ -161,7 +161,7 @@ class Rapport(Application[UUID]):
         if earlier.fingerprint != key.fingerprint:
             raise IdempotencyKeyReused(key.given)
         return CommandResult(
-            earlier.aggregate_id, earlier.version, None, earlier.created_ids, replayed=True
+            earlier.aggregate_id, earlier.version, earlier.position, earlier.created_ids, True
         )
 
     def _decide(

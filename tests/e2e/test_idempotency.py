@@ -104,7 +104,7 @@ def send_in_rounds(
 
 def assert_one_answer(answers: list[dict[str, Any]], id_field: str) -> None:
     assert {answer["__typename"] for answer in answers} == {id_field[:-2].title() + "Payload"}
-    same = {(a[id_field], a["version"], tuple(a["createdIds"])) for a in answers}
+    same = {(a[id_field], a["version"], tuple(a["createdIds"]), a["viewsCurrent"]) for a in answers}
     assert len(same) == 1
     assert sorted(answer["replayed"] for answer in answers) == [False] + [True] * (COPIES - 1)
 

@@ -62,7 +62,7 @@ def another_copy_before_the_save(
 
 
 def same_answer(result: CommandResult) -> tuple[Any, ...]:
-    return (result.aggregate_id, result.version, result.created_ids)
+    return (result.aggregate_id, result.version, result.created_ids, result.position)
 
 
 def test_a_copy_refused_by_a_rule_only_because_the_first_got_in_gets_the_first_answer(
