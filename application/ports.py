@@ -60,6 +60,9 @@ class IdempotencyRecord:
     aggregate_id: UUID
     version: int
     created_ids: tuple[UUID, ...] = ()
+    # The log position of the command's last event: read back from the event
+    # index beside the key, so a replayed answer can wait for the views too.
+    position: int | None = None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar, cast, overload
 from uuid import UUID
@@ -21,6 +21,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import RecordConflictError
 
+from application.access import Principal
 from application.commands.base import (
     ChangeCommand,
     Command,
@@ -29,7 +30,14 @@ from application.commands.base import (
     CreateCommand,
     Decision,
 )
-from application.errors import ConcurrencyConflict, Forbidden, IdempotencyKeyReused, NotFound
+from application.errors import (
+    ApplicationError,
+    ConcurrencyConflict,
+    DomainError,
+    Forbidden,
+    IdempotencyKeyReused,
+    NotFound,
+)
 from application.ports import (
     NO_ENGAGEMENT,
     Clock,
@@ -109,32 +117,54 @@ class Rapport(Application[UUID]):
 
         A lost write race is decided again on the new state, up to `max_attempts`
         times, unless the caller pinned `expected_version`. A command whose
-        idempotency key was already accepted returns that first result."""
+        idempotency key was already accepted returns that first result, also
+        when it was accepted while this copy was on its way."""
         if meta.principal is not None:
             meta.principal.check_command(command)
         if meta.idempotency_key is not None:
             require_line("idempotencyKey", meta.idempotency_key)
-        given_key = meta.idempotency_key
-        meta = _with_scoped_key(meta)
-        fingerprint = command.fingerprint() if meta.idempotency_key else ""
-        if meta.idempotency_key:
-            earlier = self.index.idempotency_record(meta.idempotency_key)
-            if earlier is not None:
-                return _replayed(earlier, fingerprint, given_key)
+        key = _Key.of(command, meta)
+        if earlier := self._earlier_answer(key):
+            return earlier
+        try:
+            return self._decide_and_save(command, meta, key)
+        except (DomainError, ApplicationError):
+            # Refused, perhaps only because a copy sent with the same key got in
+            # first: its events and its key commit together, so once this copy
+            # has seen the state that refused it, it sees the key too.
+            if earlier := self._earlier_answer(key):
+                return earlier
+            raise
+
+    def _decide_and_save(
+        self, command: Command, meta: CommandMeta, key: _Key | None
+    ) -> CommandResult:
         for attempt in range(self.max_attempts):
             aggregate, created_ids = self._decide(command, meta)
             try:
-                return self._save_decided(aggregate, meta, fingerprint, created_ids)
+                return self._save_decided(aggregate, key, created_ids)
             except RecordConflictError:
-                if meta.idempotency_key:
-                    earlier = self.index.idempotency_record(meta.idempotency_key)
-                    if earlier is not None:
-                        return _replayed(earlier, fingerprint, given_key)
+                if earlier := self._earlier_answer(key):
+                    return earlier
                 if meta.expected_version is not None or isinstance(command, CreateCommand):
                     actual = self._current_version(aggregate.id)
                     raise ConcurrencyConflict(aggregate.id, meta.expected_version, actual) from None
                 _back_off(attempt)
         raise ConcurrencyConflict(aggregate.id, None, None)
+
+    def _earlier_answer(self, key: _Key | None) -> CommandResult | None:
+        """The answer already given under the command's idempotency key, if any;
+        IdempotencyKeyReused when it answered another command."""
+        if key is None:
+            return None
+        earlier = self.index.idempotency_record(key.scoped)
+        if earlier is None:
+            return None
+        if earlier.fingerprint != key.fingerprint:
+            raise IdempotencyKeyReused(key.given)
+        return CommandResult(
+            earlier.aggregate_id, earlier.version, earlier.position, earlier.created_ids, True
+        )
 
     def _decide(
         self, command: Command, meta: CommandMeta
@@ -187,15 +217,14 @@ class Rapport(Application[UUID]):
     def _save_decided(
         self,
         aggregate: EventSourcedAggregate,
-        meta: CommandMeta,
-        fingerprint: str,
+        key: _Key | None,
         created_ids: tuple[UUID, ...],
     ) -> CommandResult:
         idempotency = (
             IdempotencyRecord(
-                meta.idempotency_key, fingerprint, aggregate.id, aggregate.version, created_ids
+                key.scoped, key.fingerprint, aggregate.id, aggregate.version, created_ids
             )
-            if meta.idempotency_key
+            if key
             else None
         )
         position = self.record(aggregate, idempotency=idempotency)
@@ -384,22 +413,30 @@ class _Decision(Decision):
         return open_complaints, unaccepted_musts
 
 
-def _with_scoped_key(meta: CommandMeta) -> CommandMeta:
+@dataclass(frozen=True)
+class _Key:
+    """A command's idempotency key as the caller gave it and as it is stored,
+    with the fingerprint that tells a retry from another command under the key."""
+
+    given: str
+    scoped: str
+    fingerprint: str
+
+    @classmethod
+    def of(cls, command: Command, meta: CommandMeta) -> _Key | None:
+        if not meta.idempotency_key:
+            return None
+        given = meta.idempotency_key
+        return cls(given, _scoped(given, meta.principal), command.fingerprint())
+
+
+def _scoped(key: str, principal: Principal | None) -> str:
     """Each client has idempotency keys of its own: one client's key can neither
     replay another's answer nor reveal that it was used. The team's keys are
     shared by its members, so a retry from another of its tokens still counts."""
-    principal = meta.principal
-    if meta.idempotency_key is None or principal is None or not principal.is_client:
-        return meta
-    return replace(meta, idempotency_key=f"client:{principal.client_id}:{meta.idempotency_key}")
-
-
-def _replayed(earlier: IdempotencyRecord, fingerprint: str, given_key: str | None) -> CommandResult:
-    if earlier.fingerprint != fingerprint:
-        raise IdempotencyKeyReused(given_key or earlier.key)
-    return CommandResult(
-        earlier.aggregate_id, earlier.version, None, earlier.created_ids, replayed=True
-    )
+    if principal is None or not principal.is_client:
+        return key
+    return f"client:{principal.client_id}:{key}"
 
 
 def _back_off(attempt: int) -> None:

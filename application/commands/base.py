@@ -35,7 +35,9 @@ class CommandMeta:
 class CommandResult:
     aggregate_id: UUID
     version: int
-    position: int | None  # log position of the last event written; None when replayed
+    # Log position of the command's last event (a replay's is the first answer's);
+    # None when it wrote nothing.
+    position: int | None
     # Ids the command gave to what it created: the new aggregate, or a milestone,
     # criterion, cost... inside an existing one.
     created_ids: tuple[UUID, ...] = ()

@@ -108,7 +108,9 @@ class PostgresRecorder(PostgresApplicationRecorder):
 
     def idempotency_record(self, key: str) -> IdempotencyRecord | None:
         rows = self._select(
-            "SELECT fingerprint, aggregate_id, version, created_ids FROM {keys} WHERE key = %s",
+            "SELECT k.fingerprint, k.aggregate_id, k.version, k.created_ids, i.position "
+            "FROM {keys} k LEFT JOIN {index} i "
+            "ON i.aggregate_id = k.aggregate_id AND i.version = k.version WHERE k.key = %s",
             (key,),
         )
         if not rows:
@@ -120,6 +122,7 @@ class PostgresRecorder(PostgresApplicationRecorder):
             row["aggregate_id"],
             row["version"],
             split_ids(row["created_ids"]),
+            row["position"],
         )
 
     def version_at(self, aggregate_id: UUID, at: datetime, axis: TimeAxis) -> int | None:

@@ -67,15 +67,16 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
 
     def idempotency_record(self, key: str) -> IdempotencyRecord | None:
         rows = self._select(
-            f"SELECT fingerprint, aggregate_id, version, created_ids FROM {IDEMPOTENCY_TABLE} "
-            "WHERE key = ?",
+            "SELECT k.fingerprint, k.aggregate_id, k.version, k.created_ids, i.position "
+            f"FROM {IDEMPOTENCY_TABLE} k LEFT JOIN {INDEX_TABLE} i "
+            "ON i.aggregate_id = k.aggregate_id AND i.version = k.version WHERE k.key = ?",
             (key,),
         )
         if not rows:
             return None
-        fingerprint, aggregate_id, version, created_ids = rows[0]
+        fingerprint, aggregate_id, version, created_ids, position = rows[0]
         return IdempotencyRecord(
-            key, fingerprint, UUID(aggregate_id), version, split_ids(created_ids)
+            key, fingerprint, UUID(aggregate_id), version, split_ids(created_ids), position
         )
 
     def version_at(self, aggregate_id: UUID, at: datetime, axis: TimeAxis) -> int | None:

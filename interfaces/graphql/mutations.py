@@ -3,8 +3,9 @@
 A command is a frozen dataclass of plain values, so its GraphQL input is its
 fields (camelCased) plus what travels with every command: `expectedVersion`,
 `idempotencyKey` and `occurredAt`. The resolver builds the command, runs it as
-the caller, waits (bounded) until the views show it, and returns the payload,
-or the typed error that says why nothing changed.
+the caller, waits (bounded) until the views show it, and returns the payload
+(saying whether the views had caught up), or the typed error that says why
+nothing changed.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from application.views.aggregates import kind_name
 from interfaces.graphql.context import Info
 from interfaces.graphql.errors import ERROR_TYPES, error_result
 
-Payload = Callable[[CommandResult], Any]
+# Builds the payload from the command's result and whether the views show it.
+Payload = Callable[[CommandResult, bool], Any]
 
 _META_FIELDS = {
     "expected_version": (int | None, "Refuse the command unless the object is at this version."),
@@ -64,11 +66,10 @@ def command_mutation(
         context = info.context
         rapport, views = context.services.rapport, list(context.services.reader.views)
 
-        def run(command: Command, meta: CommandMeta) -> CommandResult:
+        def run(command: Command, meta: CommandMeta) -> tuple[CommandResult, bool]:
             # In one trip to the worker threads: each trip costs the event loop.
             outcome = rapport.execute(command, meta)
-            rapport.wait_for_views(outcome, views)
-            return outcome
+            return outcome, rapport.wait_for_views(outcome, views)
 
         try:
             command = command_type(**_arguments(command_type, input))
@@ -79,13 +80,13 @@ def command_mutation(
                 idempotency_key=input.idempotency_key,
                 principal=context.principal,
             )
-            outcome = await context.run(run, command, meta)
+            outcome, views_current = await context.run(run, command, meta)
         except Exception as error:
             refusal = error_result(error)
             if refusal is None:
                 raise
             return refusal
-        return payload(outcome)
+        return payload(outcome, views_current)
 
     resolve.__annotations__ = {"info": strawberry.Info, "input": input_type, "return": result}
     field: StrawberryField = strawberry.mutation(
@@ -222,6 +223,7 @@ def _payload_type(noun: str, view_name: str, node: Any) -> tuple[type, Payload]:
             "version": int,
             "created_ids": list[UUID],
             "replayed": bool,
+            "views_current": bool,
         },
         "created_ids": strawberry.field(
             description="Ids the command gave to what it created (the new object, a milestone...)."
@@ -229,18 +231,34 @@ def _payload_type(noun: str, view_name: str, node: Any) -> tuple[type, Payload]:
         "replayed": strawberry.field(
             description="True when this answers an earlier request with the same idempotency key."
         ),
-        attribute: strawberry.field(resolver=resolve),
+        "views_current": strawberry.field(
+            description=(
+                "True when the views showed the command's changes before this answer; false "
+                "when they had not caught up within the wait (RAPPORT_VIEW_WAIT_SECONDS), as "
+                "when a projector is behind or stopped. The command was recorded either way; "
+                "the version and ids are final."
+            )
+        ),
+        attribute: strawberry.field(
+            resolver=resolve,
+            description=(
+                f"The {attribute.replace('_', ' ')} as the views show it. With viewsCurrent "
+                "true, that includes this change; otherwise it is what the views show so far, "
+                "null when they do not show it yet: query it again once they catch up."
+            ),
+        ),
     }
     payload = strawberry.type(
         type(f"{noun}Payload", (), namespace), description=f"The {attribute} after the change."
     )
 
-    def build(result: CommandResult) -> Any:
+    def build(result: CommandResult, views_current: bool) -> Any:
         return payload(
             **{id_name: result.aggregate_id},
             version=result.version,
             created_ids=list(result.created_ids),
             replayed=result.replayed,
+            views_current=views_current,
         )
 
     return payload, build

@@ -68,8 +68,9 @@ class Api:
         self, name: str, input: dict[str, Any], selection: str = "", *, token: str | None = None
     ) -> dict[str, Any]:
         """Run mutation `name` and return its result: `__typename`, the payload's
-        `version` and `createdIds`, the error's `message` (and `field`/`rule`),
-        and whatever `selection` adds (e.g. "... on ComplaintPayload { complaint { state } }")."""
+        `version`, `createdIds`, `replayed` and `viewsCurrent`, the error's `message`
+        (and `field`/`rule`), and whatever `selection` adds (e.g.
+        "... on ComplaintPayload { complaint { state } }")."""
         input_type = name[:1].upper() + name[1:] + "Input"
         query = f"""mutation($input: {input_type}!) {{ {name}(input: $input) {{
             __typename
@@ -110,14 +111,14 @@ class Api:
 
 
 _PAYLOADS = {
-    "Engagement": "EngagementPayload { engagementId version createdIds replayed }",
-    "Requirement": "RequirementPayload { requirementId version createdIds replayed }",
-    "Complaint": "ComplaintPayload { complaintId version createdIds replayed }",
-    "Risk": "RiskPayload { riskId version createdIds replayed }",
+    "Engagement": "EngagementPayload { engagementId version createdIds replayed viewsCurrent }",
+    "Requirement": "RequirementPayload { requirementId version createdIds replayed viewsCurrent }",
+    "Complaint": "ComplaintPayload { complaintId version createdIds replayed viewsCurrent }",
+    "Risk": "RiskPayload { riskId version createdIds replayed viewsCurrent }",
     "BusinessCalendar": (
-        "BusinessCalendarPayload { businessCalendarId version createdIds replayed }"
+        "BusinessCalendarPayload { businessCalendarId version createdIds replayed viewsCurrent }"
     ),
-    "SlaPolicy": "SlaPolicyPayload { slaPolicyId version createdIds replayed }",
+    "SlaPolicy": "SlaPolicyPayload { slaPolicyId version createdIds replayed viewsCurrent }",
 }
 
 

@@ -1,6 +1,6 @@
 """Idempotency keys over HTTP: ten copies of one request sent at once record
-once and all get the same answer; the key sent again with another input is
-refused on the key and records nothing.
+once and all get the same answer, whenever each arrives; the key sent again
+with another input is refused on the key and records nothing.
 
 Starlette's TestClient is safe to call from threads once its `with` block has
 started the app: every request goes through one thread-safe anyio portal into
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from typing import Any
@@ -20,6 +21,7 @@ import pytest
 from tests.e2e.conftest import CLIENT_ID, OTHER_CLIENT_ID, Api, audit_trail, event_types
 
 COPIES = 10
+ROUNDS = 16
 KEY = "invoice-42"
 
 
@@ -65,23 +67,56 @@ def line_up(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(recorder, "idempotency_record", lined_up)
 
 
-def send_at_once(api: Api, mutation: str, inputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The answers to `mutation` with each input, all sent at the same moment."""
+def send_at_once(
+    api: Api, mutation: str, inputs: list[dict[str, Any]], spacing: float = 0
+) -> list[dict[str, Any]]:
+    """The answers to `mutation` with each input, all sent at the same moment,
+    or each `spacing` seconds after the one before."""
     token = api.token("admin")  # minted before the threads: the helper caches it unlocked
     start = threading.Barrier(len(inputs))
 
-    def send(input: dict[str, Any]) -> dict[str, Any]:
+    def send(n: int) -> dict[str, Any]:
         start.wait(timeout=10)
-        return api.mutate(mutation, input, token=token)
+        time.sleep(n * spacing)
+        return api.mutate(mutation, inputs[n], token=token)
 
     with ThreadPoolExecutor(len(inputs)) as pool:
-        return list(pool.map(send, inputs))
+        return list(pool.map(send, range(len(inputs))))
+
+
+def send_in_rounds(
+    api: Api, mutation: str, requests: list[dict[str, Any]]
+) -> list[list[dict[str, Any]]]:
+    """Each request sent as ten copies with a key of its own, one round after
+    another. From round to round the copies leave 0 to 3 ms apart, so that they
+    meet the first copy at every stage: before it decides, while it decides and
+    saves, and after its events are in."""
+    return [
+        send_at_once(
+            api,
+            mutation,
+            [{**request, "idempotencyKey": f"{mutation}-{round}"}] * COPIES,
+            spacing=(round % 4) / 1000,
+        )
+        for round, request in enumerate(requests)
+    ]
 
 
 def assert_one_answer(answers: list[dict[str, Any]], id_field: str) -> None:
     assert {answer["__typename"] for answer in answers} == {id_field[:-2].title() + "Payload"}
-    assert len({(a[id_field], a["version"], tuple(a["createdIds"])) for a in answers}) == 1
+    same = {(a[id_field], a["version"], tuple(a["createdIds"]), a["viewsCurrent"]) for a in answers}
+    assert len(same) == 1
     assert sorted(answer["replayed"] for answer in answers) == [False] + [True] * (COPIES - 1)
+
+
+def assert_one_answer_a_round(rounds: list[list[dict[str, Any]]], id_field: str) -> None:
+    payload = id_field[:-2].title() + "Payload"
+    refused = [
+        answer for answers in rounds for answer in answers if answer["__typename"] != payload
+    ]
+    assert refused == []
+    for answers in rounds:
+        assert_one_answer(answers, id_field)
 
 
 def test_ten_concurrent_complaints_with_one_key_receive_one_complaint(
@@ -164,3 +199,60 @@ def test_a_client_repeating_another_clients_request_and_key_learns_nothing(api: 
     theirs = api.mutate("receiveComplaint", request, token=api.token("client", OTHER_CLIENT_ID))
 
     assert (theirs["__typename"], theirs.get("kind")) == ("NotFound", "engagement")
+
+
+def waiting_on_client(api: Api, engagement_id: str) -> str:
+    """A new complaint, acknowledged, assigned and waiting on the client."""
+    complaint_id = api.receive_complaint(engagement_id)
+    for mutation, input in (
+        ("acknowledgeComplaint", {"complaintId": complaint_id, "agent": "li", "message": "Hi"}),
+        ("assignComplaint", {"complaintId": complaint_id, "agent": "li"}),
+        ("waitOnClient", {"complaintId": complaint_id, "reason": "Which invoice?"}),
+    ):
+        answer = api.mutate(mutation, input)
+        assert answer["__typename"] == "ComplaintPayload", answer
+    return complaint_id
+
+
+def test_every_copy_of_a_received_complaint_gets_the_first_answer_round_after_round(
+    api: Api,
+) -> None:
+    engagement_id = api.open_engagement()
+    head = api.services.rapport.head()
+
+    rounds = send_in_rounds(api, "receiveComplaint", [complaint_input(engagement_id)] * ROUNDS)
+
+    assert_one_answer_a_round(rounds, "complaintId")
+    received = event_types(audit_trail(api, engagement_id, after=head))
+    assert received == ["Complaint.Received"] * ROUNDS
+
+
+def test_every_copy_of_an_acknowledgement_gets_the_first_answer_round_after_round(
+    api: Api,
+) -> None:
+    engagement_id = api.open_engagement()
+    complaint_ids = [api.receive_complaint(engagement_id) for _ in range(ROUNDS)]
+    head = api.services.rapport.head()
+    requests = [{"complaintId": c, "agent": "li", "message": "On it"} for c in complaint_ids]
+
+    rounds = send_in_rounds(api, "acknowledgeComplaint", requests)
+
+    assert_one_answer_a_round(rounds, "complaintId")
+    assert [(r[0]["complaintId"], r[0]["version"]) for r in rounds] == [
+        (c, 2) for c in complaint_ids
+    ]
+    acknowledged = event_types(audit_trail(api, engagement_id, after=head))
+    assert acknowledged == ["Complaint.Acknowledged"] * ROUNDS
+
+
+def test_every_copy_of_a_client_reply_gets_the_first_answer_round_after_round(api: Api) -> None:
+    engagement_id = api.open_engagement()
+    complaint_ids = [waiting_on_client(api, engagement_id) for _ in range(ROUNDS)]
+    head = api.services.rapport.head()
+    requests = [{"complaintId": c, "message": "INV-7"} for c in complaint_ids]
+
+    rounds = send_in_rounds(api, "recordClientReply", requests)
+
+    assert_one_answer_a_round(rounds, "complaintId")
+    replied = event_types(audit_trail(api, engagement_id, after=head))
+    assert replied == ["Complaint.ClientReplied"] * ROUNDS
