@@ -37,9 +37,16 @@ class Stamp:
 class EventSourcedAggregate(Aggregate):
     """Base of the four aggregates.
 
-    `last_occurred_at` is the business time of the latest event; a new event may
-    not claim to have happened before it, so occurred times are ordered within
-    each aggregate (which also lets "as it was at T" find a version by bisection).
+    `last_occurred_at` is the business time of the latest fact; a new event may
+    not claim to have happened before it, so the facts' occurred times are
+    ordered within each aggregate (which also lets "as it was at T" find a
+    version by bisection).
+
+    A judgment (the SLA watchdog's breaches, warnings and rule escalations, and
+    their withdrawals) is not a fact of the business but a verdict on the facts
+    known when it was made. It is stamped when it is made and moves nothing: a
+    fact recorded later may still have happened before it, as when an
+    integrator back-fills a complaint's history while the watchdog ticks.
     """
 
     last_occurred_at: datetime
@@ -48,9 +55,15 @@ class EventSourcedAggregate(Aggregate):
         actor: str
         occurred_at: datetime
 
+        @property
+        def is_judgment(self) -> bool:
+            """True for a verdict on the facts rather than a fact (see the class)."""
+            return False
+
         def mutate(self, aggregate: Any) -> Any:
             aggregate = super().mutate(aggregate)
-            aggregate.last_occurred_at = self.occurred_at
+            if not self.is_judgment:
+                aggregate.last_occurred_at = self.occurred_at
             return aggregate
 
     class Created(Event, Aggregate.Created):
