@@ -39,7 +39,7 @@ from application.ports import (
     TimeAxis,
     ViewTracker,
 )
-from domain.base import EventSourcedAggregate, Stamp, require_choice
+from domain.base import EventSourcedAggregate, Stamp, require_aware, require_choice
 from domain.calendar import BusinessCalendar
 from domain.complaint import Complaint
 from domain.engagement import Engagement, EngagementState
@@ -355,7 +355,7 @@ class _Decision(Decision):
         calendar's version then. An engagement not opened yet then followed
         the default policy."""
         level = require_choice("severity", severity, Severity)
-        at = self.stamp.occurred_at
+        at = require_aware("occurredAt", self.stamp.occurred_at)
         then = _as_it_was(self.app, engagement, at)
         policy = self._policy_in_force((then.sla_policy_id if then else None), at)
         if policy is None:

@@ -129,6 +129,15 @@ def optional_text(field: str, value: str, *, max_length: int = 10_000) -> str:
     return text
 
 
+def require_aware(field: str, value: datetime) -> datetime:
+    """Refuse a time without a time-zone offset. Checked before comparing a given
+    time with stored ones as well as in the stamp check, because comparing a
+    naive time with an aware one raises TypeError before that check would run."""
+    if value.tzinfo is None:
+        raise InvalidValue(field, "must carry a time-zone offset")
+    return value
+
+
 def require_choice(field: str, value: E | str, choices: type[E]) -> E:
     """Coerce `value` to the enum `choices`, naming the allowed values on refusal."""
     try:

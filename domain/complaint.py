@@ -32,6 +32,7 @@ from domain.base import (
     EventSourcedAggregate,
     Stamp,
     optional_text,
+    require_aware,
     require_choice,
     require_range,
     require_state,
@@ -81,14 +82,6 @@ OPEN_STATES = (
 )
 RESOLVABLE_STATES = OPEN_STATES[1:]
 NOT_CLOSED_STATES = (*OPEN_STATES, ComplaintState.RESOLVED)
-
-
-def _require_aware(field: str, value: datetime) -> datetime:
-    # Checked here as well as in the stamp check because comparing a naive time
-    # with an aware one raises TypeError before that check would run.
-    if value.tzinfo is None:
-        raise InvalidValue(field, "must carry a time-zone offset")
-    return value
 
 
 class Complaint(EventSourcedAggregate):
@@ -217,7 +210,7 @@ class Complaint(EventSourcedAggregate):
     ) -> Complaint:
         """Receive a complaint held to `sla`, the terms of the policy in force for
         its engagement and severity when it was received (the stamp's occurred time)."""
-        received_at = _require_aware("occurredAt", stamp.occurred_at)
+        received_at = require_aware("occurredAt", stamp.occurred_at)
         first, resolution = SlaClock.FIRST_RESPONSE, SlaClock.RESOLUTION
         return cls._start_stream(
             cls.Received,
@@ -303,7 +296,7 @@ class Complaint(EventSourcedAggregate):
             "acknowledge a complaint",
         )
         current = self.sla_clock(SlaClock.FIRST_RESPONSE)
-        found = review(current, _require_aware("occurredAt", stamp.occurred_at), ClockEnd.ANSWERED)
+        found = review(current, require_aware("occurredAt", stamp.occurred_at), ClockEnd.ANSWERED)
         self._record(
             self.Acknowledged,
             stamp,
@@ -362,7 +355,7 @@ class Complaint(EventSourcedAggregate):
         """Escalate to a higher level than the complaint was at when this happened."""
         require_state("complaint.escalate_while_open", self.state, OPEN_STATES, "escalate")
         level = require_range("level", level, 1, 5)
-        current = self.escalation_level_at(_require_aware("occurredAt", stamp.occurred_at))
+        current = self.escalation_level_at(require_aware("occurredAt", stamp.occurred_at))
         if level <= current:
             raise RuleViolation(
                 "complaint.escalate_upward",
@@ -402,7 +395,7 @@ class Complaint(EventSourcedAggregate):
             "wait on the client",
         )
         current = self.sla_clock(SlaClock.RESOLUTION)
-        found = review(current, _require_aware("occurredAt", stamp.occurred_at), ClockEnd.PAUSED)
+        found = review(current, require_aware("occurredAt", stamp.occurred_at), ClockEnd.PAUSED)
         self._record(self.WaitingOnClient, stamp, reason=require_text("reason", reason))
         self._record_review(current, found, stamp)
 
@@ -431,7 +424,7 @@ class Complaint(EventSourcedAggregate):
         )
         paused_at = self.waiting_since
         assert paused_at is not None  # waiting on the client
-        replied_at = _require_aware("occurredAt", stamp.occurred_at)
+        replied_at = require_aware("occurredAt", stamp.occurred_at)
         due = self.resolution_due + timedelta(seconds=self.paused_seconds)
         due = self.moved_resolution_due or due
         warning = self.resolution_warning_at
@@ -496,7 +489,7 @@ class Complaint(EventSourcedAggregate):
         )
         # Resolved while waiting on the client: the wait already reviewed the clock.
         current = self.sla_clock(SlaClock.RESOLUTION)
-        found = review(current, _require_aware("occurredAt", stamp.occurred_at), ClockEnd.ANSWERED)
+        found = review(current, require_aware("occurredAt", stamp.occurred_at), ClockEnd.ANSWERED)
         self._record(
             self.Resolved,
             stamp,
@@ -528,7 +521,7 @@ class Complaint(EventSourcedAggregate):
         require_state(
             "complaint.reopen_when_resolved", self.state, (ComplaintState.RESOLVED,), "reopen"
         )
-        at = _require_aware("occurredAt", stamp.occurred_at)
+        at = require_aware("occurredAt", stamp.occurred_at)
         if self.sla is None:
             due, warning = at + timedelta(seconds=self.resolution_target_seconds), None
         else:
@@ -659,7 +652,7 @@ class Complaint(EventSourcedAggregate):
         when nothing is owed, and nothing once closed."""
         if self.state not in NOT_CLOSED_STATES:
             return
-        at = _require_aware("occurredAt", stamp.occurred_at)
+        at = require_aware("occurredAt", stamp.occurred_at)
         for clock in SlaClock:
             current = self.sla_clock(clock)
             if current.status is not ClockStatus.RUNNING or current.due is None:
@@ -717,7 +710,7 @@ class Complaint(EventSourcedAggregate):
                 "complaint.warning_once_per_cycle",
                 f"the {clock} clock's warning in cycle {current.cycle} is already recorded",
             )
-        at = _require_aware("occurredAt", stamp.occurred_at)
+        at = require_aware("occurredAt", stamp.occurred_at)
         assert current.due is not None  # running
         if current.warning_at is None or at < current.warning_at or at >= current.due:
             raise RuleViolation(
@@ -748,7 +741,7 @@ class Complaint(EventSourcedAggregate):
                 "complaint.breach_once_per_cycle",
                 f"the {clock} clock's breach in cycle {current.cycle} already stands",
             )
-        at = _require_aware("occurredAt", stamp.occurred_at)
+        at = require_aware("occurredAt", stamp.occurred_at)
         if current.due is None or at < current.due:
             raise RuleViolation(
                 "complaint.breach_after_due", f"the {clock} clock is not past its due time"
