@@ -229,3 +229,19 @@ def test_a_back_filled_history_rebuilds_exactly_from_its_events() -> None:
     rebuilt = replay(complaint)
     assert (rebuilt.breaches, rebuilt.escalation_level, rebuilt.last_occurred_at) == expected
     assert expected == ([], 4, h(30))
+
+
+def test_a_snapshot_taken_before_rules_said_so_counts_its_level_as_peoples() -> None:
+    complaint = received()
+    complaint.escalate(level=2, reason="Key account", stamp=fact(h(0.1)))
+    # Such a snapshot restores neither field: the class's defaults stand in.
+    del complaint.__dict__["people_escalation_level"], complaint.__dict__["rule_escalations"]
+    watched(complaint)  # the breach rule escalates to 3 now
+    assert complaint.escalation_level == 3
+    assert_rule(
+        complaint,
+        lambda: complaint.escalate(level=2, reason="Again", stamp=fact(h(0.2))),
+        "complaint.escalate_upward",
+    )
+    complaint.escalate(level=3, reason="Director", stamp=fact(h(0.2)))
+    assert complaint.escalation_level == 3
