@@ -698,7 +698,7 @@ class Complaint(EventSourcedAggregate):
 
     def record_sla_warning(self, *, clock: SlaClock | str, stamp: Stamp) -> None:
         """Record that a clock used up its policy's warning share of its target
-        and is not yet due; at most once per clock per cycle."""
+        and is not yet due; one warning of a clock and cycle stands at a time."""
         clock = require_choice("clock", clock, SlaClock)
         require_state(
             "complaint.warning_until_closed", self.state, NOT_CLOSED_STATES, "record a warning"
