@@ -46,7 +46,9 @@ class EventSourcedAggregate(Aggregate):
     their withdrawals) is not a fact of the business but a verdict on the facts
     known when it was made. It is stamped when it is made and moves nothing: a
     fact recorded later may still have happened before it, as when an
-    integrator back-fills a complaint's history while the watchdog ticks.
+    integrator back-fills a complaint's history while the watchdog ticks. As it
+    was at T, an aggregate is at its latest version that occurred by T, with
+    the judgments recorded before that version.
     """
 
     last_occurred_at: datetime
