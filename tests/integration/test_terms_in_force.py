@@ -162,3 +162,19 @@ def test_a_policy_chosen_for_a_time_before_it_was_defined_holds_its_first_versio
 
     assert (terms(back_filled).policy_id, terms(back_filled).policy_version) == (policy_id, 1)
     assert back_filled.first_response_due == MONDAY_NOON + timedelta(minutes=60)
+
+
+def test_a_complaint_back_dated_before_its_engagement_was_opened_follows_the_default(
+    app: Rapport, clock: FakeClock
+) -> None:
+    clock.advance(days=1)
+    engagement_id = open_engagement(app)
+    policy_id = define_policy(app, 60, 480)
+    run(app, ChooseSlaPolicy(engagement_id=engagement_id, policy_id=policy_id))
+
+    back_filled = receive(app, engagement_id, occurred_at=MONDAY_NOON)
+
+    assert (terms(back_filled).policy_id, terms(back_filled).policy_version) == (
+        DEFAULT_POLICY_ID,
+        0,
+    )
