@@ -76,7 +76,8 @@ def review(current: SlaClockState, at: datetime, end: ClockEnd) -> Review:
     due, warning = current.due, current.warning_at
     in_time = at <= due if end is ClockEnd.ANSWERED else at < due
     ended = f"the {current.clock.value.replace('_', ' ')} clock was {end.value} at {at.isoformat()}"
-    breach_reason = f"{ended}, by its due time {due.isoformat()}"
+    by = "by" if end is ClockEnd.ANSWERED else "before"
+    breach_reason = f"{ended}, {by} its due time {due.isoformat()}"
     warning_reason = (
         "" if warning is None else f"{ended}, before its warning time {warning.isoformat()}"
     )
