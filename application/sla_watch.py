@@ -6,7 +6,9 @@ tick reads only the complaints due, however many are open. For each it runs
 `WatchSla`, which lets the complaint itself decide and record its breaches,
 warnings and escalations: a breach is recorded once per clock and cycle however
 often a tick (or a restarted watchdog) looks, because the domain refuses a
-second one.
+second one while the first stands. Its judgments hold back no fact: history
+back-filled later may show one wrong, and the complaint then withdraws it
+(`domain.sla_clocks`).
 
 A complaint listed as due may owe nothing yet: a warning that came due while no
 watchdog ran, now at night, waits for the start of work. The watchdog asks the

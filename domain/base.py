@@ -38,9 +38,18 @@ class Stamp:
 class EventSourcedAggregate(Aggregate):
     """Base of the four aggregates.
 
-    `last_occurred_at` is the business time of the latest event; a new event may
-    not claim to have happened before it, so occurred times are ordered within
-    each aggregate (which also lets "as it was at T" find a version by bisection).
+    `last_occurred_at` is the business time of the latest fact; a new event may
+    not claim to have happened before it, so the facts' occurred times are
+    ordered within each aggregate (which also lets "as it was at T" find a
+    version by bisection).
+
+    A judgment (the SLA watchdog's breaches, warnings and rule escalations, and
+    their withdrawals) is not a fact of the business but a verdict on the facts
+    known when it was made. It is stamped when it is made and moves nothing: a
+    fact recorded later may still have happened before it, as when an
+    integrator back-fills a complaint's history while the watchdog ticks. As it
+    was at T, an aggregate is at its latest version that occurred by T, with
+    the judgments recorded before that version.
     """
 
     last_occurred_at: datetime
@@ -49,9 +58,15 @@ class EventSourcedAggregate(Aggregate):
         actor: str
         occurred_at: datetime
 
+        @property
+        def is_judgment(self) -> bool:
+            """True for a verdict on the facts rather than a fact (see the class)."""
+            return False
+
         def mutate(self, aggregate: Any) -> Any:
             aggregate = super().mutate(aggregate)
-            aggregate.last_occurred_at = self.occurred_at
+            if not self.is_judgment:
+                aggregate.last_occurred_at = self.occurred_at
             return aggregate
 
     class Created(Event, Aggregate.Created):
@@ -167,6 +182,15 @@ def _require_count(field: str, items: tuple[str, ...], at_least: int) -> tuple[s
     if len(items) < at_least:
         raise InvalidValue(field, f"needs at least {at_least}")
     return items
+
+
+def require_aware(field: str, value: datetime) -> datetime:
+    """Refuse a time without a time-zone offset. Checked before comparing a given
+    time with stored ones as well as in the stamp check, because comparing a
+    naive time with an aware one raises TypeError before that check would run."""
+    if value.tzinfo is None:
+        raise InvalidValue(field, "must carry a time-zone offset")
+    return value
 
 
 def require_choice(field: str, value: E | str, choices: type[E]) -> E:

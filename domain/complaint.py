@@ -9,6 +9,13 @@ response has always been given by then): what was left of it when the wait
 began is left when the client replies. Every event that moves a due time says
 where to, so the views and the breach watchdog never redo the arithmetic.
 
+The breach watchdog's breaches, warnings and rule escalations are judgments
+(`domain.base`): a fact recorded after them may have happened before them. A
+fact that answers or pauses a clock reviews its judgments (`domain.sla_clocks`):
+a breach or warning it shows wrong is withdrawn, and a breach it shows owed is
+recorded, each by a new event in the same command. At most one breach of a
+clock and cycle stands at a time.
+
 Complaints received before policies had versions carry no terms: their clocks
 run on wall-clock time with the due times their events recorded.
 """
@@ -25,6 +32,7 @@ from domain.base import (
     EventSourcedAggregate,
     Stamp,
     optional_text,
+    require_aware,
     require_choice,
     require_line,
     require_range,
@@ -33,6 +41,7 @@ from domain.base import (
 )
 from domain.errors import InvalidValue, RuleViolation
 from domain.sla import Severity, SlaClock, SlaTerms, SlaTrigger
+from domain.sla_clocks import ClockEnd, ClockStatus, Review, SlaBreach, SlaClockState, review
 
 
 class ComplaintState(StrEnum):
@@ -58,39 +67,11 @@ class NoteVisibility(StrEnum):
     PUBLIC = "public"
 
 
-class ClockStatus(StrEnum):
-    RUNNING = "running"
-    PAUSED = "paused"
-    MET = "met"
-
-
 @dataclass(frozen=True)
 class RootCause:
     category: str
     analysis: str
     identified_at: datetime
-
-
-@dataclass(frozen=True)
-class SlaBreach:
-    clock: SlaClock
-    cycle: int
-    due: datetime
-    noticed_at: datetime
-
-
-@dataclass(frozen=True)
-class SlaClockState:
-    """One clock as it stands; `due` is the effective due time, None while paused."""
-
-    clock: SlaClock
-    cycle: int
-    status: ClockStatus
-    due: datetime | None
-    met_at: datetime | None
-    breached: bool
-    warning_at: datetime | None = None  # None: no warning, or paused
-    warned: bool = False
 
 
 OPEN_STATES = (
@@ -102,14 +83,6 @@ OPEN_STATES = (
 )
 RESOLVABLE_STATES = OPEN_STATES[1:]
 NOT_CLOSED_STATES = (*OPEN_STATES, ComplaintState.RESOLVED)
-
-
-def _require_aware(field: str, value: datetime) -> datetime:
-    # Checked here as well as in the stamp check because comparing a naive time
-    # with an aware one raises TypeError before that check would run.
-    if value.tzinfo is None:
-        raise InvalidValue(field, "must carry a time-zone offset")
-    return value
 
 
 class Complaint(EventSourcedAggregate):
@@ -153,6 +126,12 @@ class Complaint(EventSourcedAggregate):
     # pushed back by `paused_seconds`, as complaints received before reckoned it.
     moved_resolution_due: datetime | None = None
     warnings: tuple[tuple[SlaClock, int], ...] = ()  # (clock, cycle) warned of
+    # Added with judgments: the levels the policy's rules escalated to, with when
+    # (a back-dated fact may come before them), and the highest level people
+    # escalated to; None in snapshots taken before, when every escalation
+    # counted as a person's.
+    rule_escalations: tuple[tuple[datetime, int], ...] = ()
+    people_escalation_level: int | None = None
 
     class Received(EventSourcedAggregate.Created):
         engagement_id: UUID
@@ -214,6 +193,8 @@ class Complaint(EventSourcedAggregate):
         self.resolution_warning_at = resolution_warning_at
         self.moved_resolution_due = None
         self.warnings = ()
+        self.rule_escalations = ()
+        self.people_escalation_level = 0
 
     @classmethod
     def receive(
@@ -228,9 +209,9 @@ class Complaint(EventSourcedAggregate):
         sla: SlaTerms,
         stamp: Stamp,
     ) -> Complaint:
-        """Receive a complaint held to `sla`, the terms of the policy now in force
-        for its engagement and severity."""
-        received_at = _require_aware("occurredAt", stamp.occurred_at)
+        """Receive a complaint held to `sla`, the terms of the policy in force for
+        its engagement and severity when it was received (the stamp's occurred time)."""
+        received_at = require_aware("occurredAt", stamp.occurred_at)
         first, resolution = SlaClock.FIRST_RESPONSE, SlaClock.RESOLUTION
         return cls._start_stream(
             cls.Received,
@@ -315,12 +296,15 @@ class Complaint(EventSourcedAggregate):
             (ComplaintState.RECEIVED,),
             "acknowledge a complaint",
         )
+        current = self.sla_clock(SlaClock.FIRST_RESPONSE)
+        found = review(current, require_aware("occurredAt", stamp.occurred_at), ClockEnd.ANSWERED)
         self._record(
             self.Acknowledged,
             stamp,
             agent=require_line("agent", agent),
             message=require_text("message", message),
         )
+        self._record_review(current, found, stamp)
 
     class Assigned(EventSourcedAggregate.Event):
         agent: str
@@ -338,17 +322,45 @@ class Complaint(EventSourcedAggregate):
     class Escalated(EventSourcedAggregate.Event):
         level: int
         reason: str
+        # What made the policy's rules escalate; None when a person escalated
+        # (and in every event recorded before rules said so).
+        trigger: SlaTrigger | None = None
+
+        @property
+        def is_judgment(self) -> bool:
+            return self.trigger is not None
 
         def apply(self, complaint: Any) -> None:
-            complaint.escalation_level = self.level
+            if self.trigger is None:
+                complaint.people_escalation_level = self.level
+            else:
+                complaint.people_escalation_level = complaint.level_escalated_by_people
+                escalation = (self.occurred_at, self.level)
+                complaint.rule_escalations = (*complaint.rule_escalations, escalation)
+            # A person's escalation back-dated before a rule's leaves the higher level.
+            complaint.escalation_level = max(complaint.escalation_level, self.level)
+
+    @property
+    def level_escalated_by_people(self) -> int:
+        if self.people_escalation_level is None:  # a snapshot taken before rules said so
+            return self.escalation_level
+        return self.people_escalation_level
+
+    def escalation_level_at(self, at: datetime) -> int:
+        """The level the complaint was at, at `at`: what people escalated to, and
+        what the rules escalated to by then."""
+        by_rules = (level for moment, level in self.rule_escalations if moment <= at)
+        return max(self.level_escalated_by_people, max(by_rules, default=0))
 
     def escalate(self, *, level: int, reason: str, stamp: Stamp) -> None:
+        """Escalate to a higher level than the complaint was at when this happened."""
         require_state("complaint.escalate_while_open", self.state, OPEN_STATES, "escalate")
         level = require_range("level", level, 1, 5)
-        if level <= self.escalation_level:
+        current = self.escalation_level_at(require_aware("occurredAt", stamp.occurred_at))
+        if level <= current:
             raise RuleViolation(
                 "complaint.escalate_upward",
-                f"cannot escalate to level {level}: already at level {self.escalation_level}",
+                f"cannot escalate to level {level}: already at level {current}",
             )
         self._record(self.Escalated, stamp, level=level, reason=require_text("reason", reason))
 
@@ -383,7 +395,10 @@ class Complaint(EventSourcedAggregate):
             (ComplaintState.IN_PROGRESS,),
             "wait on the client",
         )
+        current = self.sla_clock(SlaClock.RESOLUTION)
+        found = review(current, require_aware("occurredAt", stamp.occurred_at), ClockEnd.PAUSED)
         self._record(self.WaitingOnClient, stamp, reason=require_text("reason", reason))
+        self._record_review(current, found, stamp)
 
     class ClientReplied(EventSourcedAggregate.Event):
         message: str
@@ -410,7 +425,7 @@ class Complaint(EventSourcedAggregate):
         )
         paused_at = self.waiting_since
         assert paused_at is not None  # waiting on the client
-        replied_at = _require_aware("occurredAt", stamp.occurred_at)
+        replied_at = require_aware("occurredAt", stamp.occurred_at)
         due = self.resolution_due + timedelta(seconds=self.paused_seconds)
         due = self.moved_resolution_due or due
         warning = self.resolution_warning_at
@@ -473,12 +488,16 @@ class Complaint(EventSourcedAggregate):
         require_state(
             "complaint.resolve_while_open", self.state, RESOLVABLE_STATES, "resolve a complaint"
         )
+        # Resolved while waiting on the client: the wait already reviewed the clock.
+        current = self.sla_clock(SlaClock.RESOLUTION)
+        found = review(current, require_aware("occurredAt", stamp.occurred_at), ClockEnd.ANSWERED)
         self._record(
             self.Resolved,
             stamp,
             resolution=require_text("resolution", resolution),
             corrective_action=optional_text("correctiveAction", corrective_action),
         )
+        self._record_review(current, found, stamp)
 
     class Reopened(EventSourcedAggregate.Event):
         reason: str
@@ -503,7 +522,7 @@ class Complaint(EventSourcedAggregate):
         require_state(
             "complaint.reopen_when_resolved", self.state, (ComplaintState.RESOLVED,), "reopen"
         )
-        at = _require_aware("occurredAt", stamp.occurred_at)
+        at = require_aware("occurredAt", stamp.occurred_at)
         if self.sla is None:
             due, warning = at + timedelta(seconds=self.resolution_target_seconds), None
         else:
@@ -544,6 +563,10 @@ class Complaint(EventSourcedAggregate):
         cycle: int
         due: datetime
 
+        @property
+        def is_judgment(self) -> bool:
+            return True
+
         def apply(self, complaint: Any) -> None:
             breach = SlaBreach(self.clock, self.cycle, self.due, self.occurred_at)
             complaint.breaches.append(breach)
@@ -553,8 +576,74 @@ class Complaint(EventSourcedAggregate):
         cycle: int
         due: datetime
 
+        @property
+        def is_judgment(self) -> bool:
+            return True
+
         def apply(self, complaint: Any) -> None:
             complaint.warnings = (*complaint.warnings, (self.clock, self.cycle))
+
+    class SlaBreachWithdrawn(EventSourcedAggregate.Event):
+        """A fact recorded after the breach showed the clock answered by its due
+        time, or paused before it: the breach no longer stands, and the clock
+        may be breached again in the same cycle. The breach stays in the log."""
+
+        clock: SlaClock
+        cycle: int
+        due: datetime  # the withdrawn breach's
+        noticed_at: datetime  # the withdrawn breach's occurred time
+        reason: str
+
+        @property
+        def is_judgment(self) -> bool:
+            return True
+
+        def apply(self, complaint: Any) -> None:
+            withdrawn = (self.clock, self.cycle)
+            complaint.breaches = [b for b in complaint.breaches if (b.clock, b.cycle) != withdrawn]
+
+    class SlaWarningWithdrawn(EventSourcedAggregate.Event):
+        """A fact recorded after the warning showed the clock answered, or
+        paused, before its warning time: the warning no longer stands."""
+
+        clock: SlaClock
+        cycle: int
+        reason: str
+
+        @property
+        def is_judgment(self) -> bool:
+            return True
+
+        def apply(self, complaint: Any) -> None:
+            withdrawn = (self.clock, self.cycle)
+            complaint.warnings = tuple(w for w in complaint.warnings if w != withdrawn)
+
+    def _record_review(self, current: SlaClockState, found: Review, stamp: Stamp) -> None:
+        """Record, after the fact that ended `current`'s run, what reviewing the
+        clock's judgments found."""
+        clock, cycle = current.clock, current.cycle
+        if found.withdraw_breach:
+            breach = next(b for b in self.breaches if (b.clock, b.cycle) == (clock, cycle))
+            self._record(
+                self.SlaBreachWithdrawn,
+                stamp,
+                clock=clock,
+                cycle=cycle,
+                due=breach.due,
+                noticed_at=breach.noticed_at,
+                reason=found.withdraw_breach,
+            )
+        if found.missed:
+            assert current.due is not None  # it was running
+            self._record(self.SlaBreached, stamp, clock=clock, cycle=cycle, due=current.due)
+        if found.withdraw_warning:
+            self._record(
+                self.SlaWarningWithdrawn,
+                stamp,
+                clock=clock,
+                cycle=cycle,
+                reason=found.withdraw_warning,
+            )
 
     def watch_sla(self, *, stamp: Stamp) -> None:
         """Record what the SLA clocks owe at the stamp's time: a breach of each
@@ -564,7 +653,7 @@ class Complaint(EventSourcedAggregate):
         when nothing is owed, and nothing once closed."""
         if self.state not in NOT_CLOSED_STATES:
             return
-        at = _require_aware("occurredAt", stamp.occurred_at)
+        at = require_aware("occurredAt", stamp.occurred_at)
         for clock in SlaClock:
             current = self.sla_clock(clock)
             if current.status is not ClockStatus.RUNNING or current.due is None:
@@ -606,11 +695,11 @@ class Complaint(EventSourcedAggregate):
         )
         if level is not None and level > self.escalation_level:
             reason = f"SLA {trigger.value} of the {clock.value.replace('_', ' ')} clock"
-            self._record(self.Escalated, stamp, level=level, reason=reason)
+            self._record(self.Escalated, stamp, level=level, reason=reason, trigger=trigger)
 
     def record_sla_warning(self, *, clock: SlaClock | str, stamp: Stamp) -> None:
         """Record that a clock used up its policy's warning share of its target
-        and is not yet due; at most once per clock per cycle."""
+        and is not yet due; one warning of a clock and cycle stands at a time."""
         clock = require_choice("clock", clock, SlaClock)
         require_state(
             "complaint.warning_until_closed", self.state, NOT_CLOSED_STATES, "record a warning"
@@ -622,7 +711,7 @@ class Complaint(EventSourcedAggregate):
                 "complaint.warning_once_per_cycle",
                 f"the {clock} clock's warning in cycle {current.cycle} is already recorded",
             )
-        at = _require_aware("occurredAt", stamp.occurred_at)
+        at = require_aware("occurredAt", stamp.occurred_at)
         assert current.due is not None  # running
         if current.warning_at is None or at < current.warning_at or at >= current.due:
             raise RuleViolation(
@@ -639,7 +728,8 @@ class Complaint(EventSourcedAggregate):
         )
 
     def record_sla_breach(self, *, clock: SlaClock | str, stamp: Stamp) -> None:
-        """Record that a clock passed its due time unmet; at most once per clock per cycle."""
+        """Record that a clock passed its due time unmet; one breach of a clock and
+        cycle stands at a time."""
         clock = require_choice("clock", clock, SlaClock)
         require_state(
             "complaint.breach_until_closed", self.state, NOT_CLOSED_STATES, "record a breach"
@@ -650,9 +740,9 @@ class Complaint(EventSourcedAggregate):
         if current.breached:
             raise RuleViolation(
                 "complaint.breach_once_per_cycle",
-                f"the {clock} clock's breach in cycle {current.cycle} is already recorded",
+                f"the {clock} clock's breach in cycle {current.cycle} already stands",
             )
-        at = _require_aware("occurredAt", stamp.occurred_at)
+        at = require_aware("occurredAt", stamp.occurred_at)
         if current.due is None or at < current.due:
             raise RuleViolation(
                 "complaint.breach_after_due", f"the {clock} clock is not past its due time"

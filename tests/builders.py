@@ -22,7 +22,11 @@ def run(
     return app.execute(command, CommandMeta(actor=actor, **meta))  # type: ignore[arg-type]
 
 
-def open_engagement(app: Rapport, *, start: bool = True, client_id: UUID = CLIENT_ID) -> UUID:
+def open_engagement(
+    app: Rapport, *, start: bool = True, client_id: UUID = CLIENT_ID, **meta: object
+) -> UUID:
+    """An engagement, started unless `start` is false; `meta` (`occurred_at`...)
+    goes with both commands."""
     result = run(
         app,
         OpenEngagement(
@@ -36,9 +40,10 @@ def open_engagement(app: Rapport, *, start: bool = True, client_id: UUID = CLIEN
             currency="EUR",
             owner="ana@rapport.test",
         ),
+        **meta,
     )
     if start:
-        run(app, StartEngagement(engagement_id=result.aggregate_id))
+        run(app, StartEngagement(engagement_id=result.aggregate_id), **meta)
     return result.aggregate_id
 
 

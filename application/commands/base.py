@@ -58,8 +58,9 @@ class Decision(ABC):
 
     @abstractmethod
     def sla_terms(self, engagement: Engagement, severity: str) -> SlaTerms:
-        """The terms a complaint of `severity` received now in `engagement` is
-        held to: its policy's version in force, with that policy's calendar."""
+        """The terms a complaint of `severity` received in `engagement` at the
+        stamp's occurred time is held to: the policy's version in force then,
+        with that policy's calendar as it was then."""
 
     @abstractmethod
     def sla_policy(self, policy_id: UUID) -> SlaPolicy:

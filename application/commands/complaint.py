@@ -12,7 +12,8 @@ from domain.complaint import Complaint
 
 @dataclass(frozen=True, kw_only=True)
 class ReceiveComplaint(CreateCommand):
-    """Due times come from the SLA policy in force when the complaint is received."""
+    """Due times come from the SLA policy in force when the complaint was received
+    in the business (its occurred time), also when it is recorded later."""
 
     engagement_id: UUID
     channel: str

@@ -154,3 +154,11 @@ def reopened_clock(event: Complaint.Reopened, at: datetime, target_seconds: floa
     is due runs the first cycle's wall-clock length from the reopen."""
     due = event.resolution_due or at + timedelta(seconds=target_seconds)
     return TrackedClock(due, warning_at=event.resolution_warning_at)
+
+
+def withdraw_breach_time(breach_times: list[datetime], event: Complaint.SlaBreachWithdrawn) -> None:
+    """Take the withdrawn breach out of a list of breaches' occurred times. It is
+    missing when "as it was at T" folds the withdrawal (dated by the fact that
+    showed it) without the breach (dated later, when the watchdog noticed it)."""
+    if event.noticed_at in breach_times:
+        breach_times.remove(event.noticed_at)

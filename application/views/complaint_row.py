@@ -43,7 +43,7 @@ class ComplaintRow:
     root_cause_category: str = ""
     resolution_text: str = ""
     reopens: int = 0
-    breaches: int = 0  # SLA breaches recorded, every clock and cycle
+    breaches: int = 0  # SLA breaches standing (recorded, not withdrawn), every clock and cycle
     client_confirmed: bool = False
     csat: int | None = None
     # The SLA policy version the complaint was received under; None for
@@ -101,7 +101,8 @@ def _assigned(row: ComplaintRow, event: Complaint.Assigned, at: datetime) -> Non
 
 
 def _escalated(row: ComplaintRow, event: Complaint.Escalated, at: datetime) -> None:
-    row.escalation_level = event.level
+    # A person's escalation back-dated before a rule's leaves the higher level.
+    row.escalation_level = max(row.escalation_level, event.level)
 
 
 def _note_added(row: ComplaintRow, event: Complaint.NoteAdded, at: datetime) -> None:
@@ -147,9 +148,27 @@ def _sla_breached(row: ComplaintRow, event: Complaint.SlaBreached, at: datetime)
         row.clock(event.clock).breached = True
 
 
+def _sla_breach_withdrawn(
+    row: ComplaintRow, event: Complaint.SlaBreachWithdrawn, at: datetime
+) -> None:
+    # Only a breach folded here is taken back: "as it was at T" may fold the
+    # withdrawal (dated by the fact that showed it) without the breach (dated later).
+    clock = row.clock(event.clock)
+    if _current_cycle(row, event.clock, event.cycle) and clock.breached:
+        clock.breached = False
+        row.breaches -= 1
+
+
 def _sla_warning(row: ComplaintRow, event: Complaint.SlaWarningRaised, at: datetime) -> None:
     if _current_cycle(row, event.clock, event.cycle):
         row.clock(event.clock).warned = True
+
+
+def _sla_warning_withdrawn(
+    row: ComplaintRow, event: Complaint.SlaWarningWithdrawn, at: datetime
+) -> None:
+    if _current_cycle(row, event.clock, event.cycle):
+        row.clock(event.clock).warned = False
 
 
 def _current_cycle(row: ComplaintRow, clock: SlaClock, cycle: int) -> bool:
@@ -169,6 +188,8 @@ COMPLAINT_ROW_HANDLERS: dict[type[Event], Handler[ComplaintRow]] = dict(
         on(Complaint.Reopened, _reopened),
         on(Complaint.Closed, _closed),
         on(Complaint.SlaBreached, _sla_breached),
+        on(Complaint.SlaBreachWithdrawn, _sla_breach_withdrawn),
         on(Complaint.SlaWarningRaised, _sla_warning),
+        on(Complaint.SlaWarningWithdrawn, _sla_warning_withdrawn),
     ]
 )

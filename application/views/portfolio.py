@@ -10,8 +10,8 @@ row keeps only what the rules read:
   `clocks.TrackedClock` exactly as the satisfaction view does (first response,
   and the current resolution cycle: pushed back by time waited on the client; a
   reopen starts a new cycle of the original length, as in the domain);
-- SLA breaches of any severity, by occurred time; a breach counts in the window
-  (at - `breach_window_days`, at];
+- SLA breaches of any severity standing (not withdrawn), by occurred time; a
+  breach counts in the window (at - `breach_window_days`, at];
 - risks: latest exposure, whether a response is planned, whether open. Closed
   risks count for nothing; unassessed ones have no exposure.
 """
@@ -32,6 +32,7 @@ from application.views.clocks import (
     received_clocks,
     reopened_clock,
     resume_on_reply,
+    withdraw_breach_time,
 )
 from application.views.compose import merge_handlers
 from application.views.figures import ratio, rounded_or_none
@@ -183,6 +184,11 @@ def _sla_breached(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
     return state
 
 
+def _sla_breach_withdrawn(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
+    withdraw_breach_time(state.sla_breaches, cast(Complaint.SlaBreachWithdrawn, logged.event))
+    return state
+
+
 # Risks
 
 
@@ -252,6 +258,7 @@ _OWN_HANDLERS: dict[type[Event], Handler[PortfolioState]] = {
     Complaint.Reopened: _on(_critical, _reopened),
     Complaint.Closed: _complaint_closed,
     Complaint.SlaBreached: _sla_breached,
+    Complaint.SlaBreachWithdrawn: _sla_breach_withdrawn,
     Risk.Identified: _identified,
     Risk.Assessed: _on(_risks, _assessed),
     Risk.ResponsePlanned: _on(_risks, _response_planned),

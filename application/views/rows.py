@@ -47,7 +47,8 @@ class ComplaintRowReport:
 
 
 class ComplaintRowsView(AggregateRowsView[ComplaintRow, ComplaintRowReport]):
-    """One row per complaint. `breached`: an SLA breach was recorded, on any clock."""
+    """One row per complaint. `breached`: an SLA breach stands (recorded and not
+    withdrawn), on any clock."""
 
     name = "complaint_rows"
     kind = "complaint"

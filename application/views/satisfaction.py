@@ -17,8 +17,10 @@ Complaints:
   domain);
 - reopen rate % = reopened at least once / resolved at least once * 100;
 - escalation rate % = escalated at least once / received * 100;
-- SLA breaches recorded (`Complaint.SlaBreached`): count, occurred times, and how many
-  occurred in the 28 days up to `at` (portfolio health).
+- SLA breaches standing (`Complaint.SlaBreached`, less those withdrawn by
+  `Complaint.SlaBreachWithdrawn`): count, occurred times, and how many occurred in
+  the 28 days up to `at` (portfolio health). Compliance comes from the clocks'
+  facts, never from the breaches.
 Scores and percentages are rounded to 2 places (see `figures`); None when nothing counts.
 Complaint scores given at closing are not survey responses and are not counted.
 """
@@ -42,6 +44,7 @@ from application.views.clocks import (
     received_clocks,
     reopened_clock,
     resume_on_reply,
+    withdraw_breach_time,
 )
 from application.views.figures import iso_week, percent, rounded
 from application.views.statistics import median, p90
@@ -246,6 +249,11 @@ def _sla_breached(state: SatisfactionState, logged: LoggedEvent) -> Satisfaction
     return state
 
 
+def _sla_breach_withdrawn(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+    withdraw_breach_time(state.breach_times, cast(Complaint.SlaBreachWithdrawn, logged.event))
+    return state
+
+
 _HANDLERS: dict[type[Event], Handler[SatisfactionState]] = {
     Engagement.Opened: _noop,
     Engagement.SurveyResponseRecorded: _survey_response,
@@ -258,6 +266,7 @@ _HANDLERS: dict[type[Event], Handler[SatisfactionState]] = {
     Complaint.Reopened: _reopened,
     Complaint.Closed: _closed,
     Complaint.SlaBreached: _sla_breached,
+    Complaint.SlaBreachWithdrawn: _sla_breach_withdrawn,
 }
 
 

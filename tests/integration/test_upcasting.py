@@ -7,13 +7,17 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid4
 
+import pytest
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.utils import get_topic
 
+from application.commands.complaint import AcknowledgeComplaint, EscalateComplaint
 from application.service import Rapport
 from domain.base import EventSourcedAggregate
 from domain.complaint import Complaint
+from domain.errors import RuleViolation
 from domain.sla import SlaClock
+from tests.builders import run
 
 
 class Invoice(EventSourcedAggregate):
@@ -109,3 +113,45 @@ def test_a_complaint_stored_before_sla_policies_had_versions_reads_on_wall_clock
     # Pushed back by the three hours waited, as complaints were then.
     resolution = complaint.sla_clock(SlaClock.RESOLUTION)
     assert resolution.due == datetime(2025, 2, 1, 12, tzinfo=UTC)
+
+
+def test_an_escalation_and_a_breach_stored_before_judgments_keep_their_meaning(
+    app: Rapport,
+) -> None:
+    """An escalation stored without a trigger reads as a person's, as every
+    escalation did then. A breach stored then is the watchdog's judgment: a fact
+    back-dated before it now withdraws it, by a new event."""
+    complaint_id = uuid4()
+    received = (
+        b'{"timestamp": "2025-01-31T09:00:00+00:00", "actor": "ana", '
+        b'"occurred_at": "2025-01-31T09:00:00+00:00", '
+        b'"originator_topic": "' + get_topic(Complaint).encode() + b'", '
+        b'"engagement_id": "' + str(uuid4()).encode() + b'", "channel": "email", '
+        b'"severity": "high", "category": "billing", "description": "Twice", '
+        b'"first_response_due": "2025-01-31T10:00:00+00:00", '
+        b'"resolution_due": "2025-02-01T09:00:00+00:00"}'
+    )
+    store_raw(app, complaint_id, get_topic(Complaint.Received), received)
+    steps = [
+        (2, Complaint.Escalated, "ana", "09:10", b'"level": 2, "reason": "Key account"'),
+        (3, Complaint.SlaBreached, "sla-watchdog", "11:00", b'"clock": "first_response", '
+         b'"cycle": 1, "due": "2025-01-31T10:00:00+00:00"'),
+    ]  # fmt: skip
+    for version, event, actor, hour, fields in steps:
+        raw = (
+            b'{"timestamp": "2025-01-31T11:00:00+00:00", "actor": "' + actor.encode() + b'", '
+            b'"occurred_at": "2025-01-31T' + hour.encode() + b':00+00:00", ' + fields + b"}"
+        )
+        app.recorder.insert_events([StoredEvent(complaint_id, version, get_topic(event), raw)])
+
+    escalated = app.history(complaint_id)[1]
+    assert isinstance(escalated, Complaint.Escalated) and escalated.trigger is None
+    again = EscalateComplaint(complaint_id=complaint_id, level=2, reason="Director")
+    with pytest.raises(RuleViolation, match="already at level 2"):
+        run(app, again, occurred_at=datetime(2025, 1, 31, 9, 20, tzinfo=UTC))
+    acknowledge = AcknowledgeComplaint(complaint_id=complaint_id, agent="bo", message="Hi")
+    run(app, acknowledge, occurred_at=datetime(2025, 1, 31, 9, 30, tzinfo=UTC))
+
+    withdrawn = app.history(complaint_id)[-1]
+    assert isinstance(withdrawn, Complaint.SlaBreachWithdrawn)
+    assert app.get(complaint_id, Complaint).breaches == []

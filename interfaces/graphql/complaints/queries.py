@@ -19,7 +19,8 @@ class ComplaintFilter:
     severity: str | None = None
     assignee: str | None = None
     breached: bool | None = strawberry.field(
-        default=None, description="An SLA breach was recorded, on either clock."
+        default=None,
+        description="An SLA breach stands (recorded and not withdrawn), on either clock.",
     )
 
 

@@ -53,7 +53,9 @@ class Complaint(EngagementChild):
     root_cause_category: str | None
     resolution: str | None
     reopens: int
-    sla_breaches: int
+    sla_breaches: int = strawberry.field(
+        description="SLA breaches standing: recorded and not withdrawn, every clock and cycle."
+    )
     client_confirmed: bool
     csat: int | None
 

@@ -78,7 +78,7 @@ def test_an_entry_carries_provenance_and_the_events_own_fields() -> None:
         actor="cy@rapport.test",
         correlation_id=None,
         engagement_id=engagement.id,
-        data={"level": 2, "reason": "Client called the director"},
+        data={"level": 2, "reason": "Client called the director", "trigger": None},
     )
     assert VIEW.report(entry, T0 + timedelta(days=9)) is entry
     assert VIEW.column_values(entry) == {
