@@ -3,14 +3,14 @@
 Permissions live here, in the application layer, so every way in (GraphQL, the
 CLI, a worker) is held to the same rules. A role grants a set of permissions:
 
-- viewer: read
+- viewer: read, and see the service's operations (view positions, the log's head)
 - agent: also work complaints and requirements
 - manager: also engagements (budgets, team, surveys, status), risks, and SLA
   calendars and policies
 - admin: also tokens, webhooks and view replays
-- client: read its own client's engagements and their children, and act as the
-  client does: record survey responses, confirm, accept or reject requirements,
-  raise complaints and reply to them.
+- client: read its own client's engagements and their children, but not the
+  team's internal notes, and act as the client does: record survey responses,
+  confirm, accept or reject requirements, raise complaints and reply to them.
 
 A client principal never learns whether another client's engagement exists:
 anything outside its scope is reported as not found, never as forbidden.
@@ -41,6 +41,7 @@ class Role(StrEnum):
 
 class Permission(StrEnum):
     READ = "read"
+    SEE_OPERATIONS = "see the service's operations (log head, view positions)"
     WORK_COMPLAINTS = "work complaints"
     WORK_REQUIREMENTS = "work requirements"
     MANAGE_ENGAGEMENTS = "manage engagements"
@@ -52,10 +53,11 @@ class Permission(StrEnum):
     ACT_AS_CLIENT = "act as the client"
 
 
-_AGENT = {Permission.READ, Permission.WORK_COMPLAINTS, Permission.WORK_REQUIREMENTS}
+_TEAM = {Permission.READ, Permission.SEE_OPERATIONS}
+_AGENT = _TEAM | {Permission.WORK_COMPLAINTS, Permission.WORK_REQUIREMENTS}
 _MANAGER = _AGENT | {Permission.MANAGE_ENGAGEMENTS, Permission.MANAGE_RISKS, Permission.MANAGE_SLA}
 GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.VIEWER: frozenset({Permission.READ}),
+    Role.VIEWER: frozenset(_TEAM),
     Role.AGENT: frozenset(_AGENT),
     Role.MANAGER: frozenset(_MANAGER),
     Role.ADMIN: frozenset(

@@ -94,6 +94,8 @@ class Reader:
         for column, value in where.items():
             if isinstance(value, str):
                 require_line(column, value)
+        if principal.is_client and view_name == "audit":
+            where = {**where, "internal": False}
         found: list[tuple[str, Any]] = []
         cursor = after
         while len(found) <= first:
@@ -168,7 +170,11 @@ class Reader:
         """The named views of one engagement as they stood at `at`, folded from the log."""
         self.check_engagement(principal, engagement_id)
         views = [self.views[name] for name in view_names]
-        return views_as_of(self.rapport, views, engagement_id, at, axis)
+        reports = views_as_of(self.rapport, views, engagement_id, at, axis)
+        if principal.is_client and "audit" in reports:
+            trail = reports["audit"]
+            reports["audit"] = {key: entry for key, entry in trail.items() if not entry.internal}
+        return reports
 
     def events_after(
         self, principal: Principal, engagement_id: UUID, after: int
@@ -179,7 +185,10 @@ class Reader:
         logged = engagement_log(
             self.rapport, engagement_id, _END_OF_TIME, TimeAxis.RECORDED, after=after
         )
-        return [audit_entry(event) for event in logged]
+        entries = [audit_entry(event) for event in logged]
+        if principal.is_client:
+            return [entry for entry in entries if not entry.internal]
+        return entries
 
     def portfolio(self, principal: Principal) -> list[Any]:
         """Every engagement's portfolio row the principal may see, as of now."""
@@ -193,7 +202,9 @@ class Reader:
             after = page.items[-1][0]
 
     def projections(self, principal: Principal) -> list[ProjectionStatus]:
-        principal.require(Permission.READ)
+        """Each view's position, the head of the log and any failure: the
+        service's own activity, which is no client's business."""
+        principal.require(Permission.SEE_OPERATIONS)
         positions = self.rows.live_positions()
         failures = self.rows.failures()
         head = self.rapport.head()

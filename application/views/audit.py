@@ -21,6 +21,7 @@ from uuid import UUID
 
 from application.views.aggregates import aggregate_kind
 from application.views.base import Event, LoggedEvent, View
+from domain.complaint import Complaint, NoteVisibility
 
 # Fields every event carries, reported as the entry's own columns.
 PROVENANCE_FIELDS = frozenset(
@@ -42,6 +43,13 @@ class AuditEntry:
     correlation_id: str | None
     engagement_id: UUID
     data: dict[str, Any]  # JSON-safe values only (see `json_safe`)
+    internal: bool = False  # the service team's alone: never shown to a client
+
+
+def is_internal(event: Event) -> bool:
+    """Whether an event is the service team's alone (DESIGN §7): an internal note
+    on a complaint is never shown to a client, wherever events are shown."""
+    return isinstance(event, Complaint.NoteAdded) and event.visibility is NoteVisibility.INTERNAL
 
 
 def json_safe(value: Any) -> Any:
@@ -104,6 +112,7 @@ def audit_entry(logged: LoggedEvent) -> AuditEntry:
         correlation_id=None,
         engagement_id=logged.engagement_id,
         data=event_data(event),
+        internal=is_internal(event),
     )
 
 
@@ -117,6 +126,7 @@ class AuditView(View[AuditEntry, AuditEntry]):
         "engagement_id": UUID,
         "aggregate_id": UUID,
         "position": int,
+        "internal": bool,
     }
 
     def key(self, logged: LoggedEvent) -> str | None:
@@ -138,4 +148,5 @@ class AuditView(View[AuditEntry, AuditEntry]):
             "engagement_id": state.engagement_id,
             "aggregate_id": state.aggregate_id,
             "position": state.position,
+            "internal": state.internal,
         }

@@ -15,7 +15,7 @@ from application.views.clocks import (
     reopened_clock,
     resume_on_reply,
 )
-from domain.complaint import Complaint, ComplaintChannel, ComplaintState
+from domain.complaint import Complaint, ComplaintChannel, ComplaintState, NoteVisibility
 from domain.sla import Severity, SlaClock
 
 
@@ -40,6 +40,7 @@ class ComplaintRow:
     assignee: str = ""  # empty while nobody is assigned
     escalation_level: int = 0
     note_count: int = 0
+    public_note_count: int = 0  # what a client may know of: internal notes are the team's
     root_cause_category: str = ""
     resolution_text: str = ""
     reopens: int = 0
@@ -107,6 +108,8 @@ def _escalated(row: ComplaintRow, event: Complaint.Escalated, at: datetime) -> N
 
 def _note_added(row: ComplaintRow, event: Complaint.NoteAdded, at: datetime) -> None:
     row.note_count += 1
+    if event.visibility is NoteVisibility.PUBLIC:
+        row.public_note_count += 1
 
 
 def _waiting(row: ComplaintRow, event: Complaint.WaitingOnClient, at: datetime) -> None:

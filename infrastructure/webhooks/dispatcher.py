@@ -30,7 +30,7 @@ import orjson
 
 from application.ports import Clock, ViewRows
 from application.service import Rapport
-from application.views.audit import event_data
+from application.views.audit import event_data, is_internal
 from application.views.base import LoggedEvent, View
 from application.views.log import read_log
 from application.webhooks import DeliveryAttempt, WebhookEndpoint
@@ -205,6 +205,8 @@ class EndpointWorker(threading.Thread):
         client_id = self.endpoint.client_id
         if client_id is None:
             return True
+        if is_internal(logged.event):  # the team's alone: no client's endpoint hears of it
+            return False
         engagement_id = logged.engagement_id
         if engagement_id not in self._clients:
             self._clients[engagement_id] = self.dispatcher.client_of(engagement_id)

@@ -15,13 +15,14 @@ from uuid import UUID
 
 import pytest
 
+from application.commands.complaint import AddComplaintNote
 from application.commands.engagement import RecordCost
 from application.errors import InvalidValue
 from application.service import Rapport
 from application.webhooks import WebhookEndpoint, Webhooks
 from infrastructure.webhooks.dispatcher import DeliveryPolicy
 from interfaces.bootstrap import ViewRuntime, build_webhooks
-from tests.builders import CLIENT_ID, open_engagement, run
+from tests.builders import CLIENT_ID, open_engagement, receive_complaint, run
 from tests.conftest import FakeClock
 from tests.generate import generate
 from tests.processes import wait_until
@@ -151,6 +152,31 @@ def test_a_client_endpoint_receives_its_clients_events_only(
 
     assert receiver.positions() == ours_positions
     assert all(p > start for p in receiver.positions())
+
+
+def test_a_client_endpoint_never_hears_of_an_internal_note_and_a_team_one_does(
+    app: Rapport, runtime: ViewRuntime
+) -> None:
+    complaint_id = receive_complaint(app, open_engagement(app))
+    runtime.projector().catch_up()
+    client_receiver, team_receiver = Receiver(), Receiver()
+    with receiving(client_receiver) as client_url, receiving(team_receiver) as team_url:
+        webhooks = build_webhooks(runtime)
+        _, client_receiver.secret = register(
+            webhooks, client_url, event_types=("Complaint.*",), client_id=CLIENT_ID
+        )
+        _, team_receiver.secret = register(webhooks, team_url, event_types=("Complaint.*",))
+        with delivering(runtime):
+            for visibility in ("internal", "public", "internal"):
+                note = AddComplaintNote(
+                    complaint_id=complaint_id, visibility=visibility, text=f"{visibility} note"
+                )
+                run(app, note)
+            head = app.head()
+            wait_until(lambda: team_receiver.positions() == [head - 2, head - 1, head])
+            wait_until(lambda: client_receiver.positions() == [head - 1])
+            time.sleep(0.3)
+    assert client_receiver.positions() == [head - 1]
 
 
 def test_an_endpoint_needs_an_http_url_and_some_event_types(runtime: ViewRuntime) -> None:

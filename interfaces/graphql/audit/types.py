@@ -27,6 +27,9 @@ class AuditEvent:
     correlation_id: str | None
     engagement_id: UUID
     data: JSON
+    internal: bool = strawberry.field(
+        description="An internal note of the service team: never shown to a client token."
+    )
 
     @staticmethod
     def of(entry: AuditEntry) -> AuditEvent:
@@ -42,6 +45,7 @@ class AuditEvent:
             correlation_id=entry.correlation_id,
             engagement_id=entry.engagement_id,
             data=entry.data,  # type: ignore[arg-type]
+            internal=entry.internal,
         )
 
 

@@ -49,7 +49,7 @@ class Complaint(EngagementChild):
     acknowledged_by: str
     assignee: str | None
     escalation_level: int
-    note_count: int
+    notes: strawberry.Private[tuple[int, int]]  # (all, public)
     root_cause_category: str | None
     resolution: str | None
     reopens: int
@@ -89,7 +89,7 @@ class Complaint(EngagementChild):
             acknowledged_by=row.acknowledged_by,
             assignee=row.assignee or None,
             escalation_level=row.escalation_level,
-            note_count=row.note_count,
+            notes=(row.note_count, row.public_note_count),
             root_cause_category=row.root_cause_category or None,
             resolution=row.resolution_text or None,
             reopens=row.reopens,
@@ -97,6 +97,14 @@ class Complaint(EngagementChild):
             client_confirmed=row.client_confirmed,
             csat=row.csat,
         )
+
+    @strawberry.field(
+        description="Notes added: for a client token, the public ones only (the team's "
+        "internal notes are its own)."
+    )
+    def note_count(self, info: Info) -> int:
+        every, public = self.notes
+        return public if info.context.principal.is_client else every
 
 
 async def load_complaint(info: Info, complaint_id: UUID) -> Complaint | None:

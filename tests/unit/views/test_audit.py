@@ -85,7 +85,26 @@ def test_an_entry_carries_provenance_and_the_events_own_fields() -> None:
         "engagement_id": engagement.id,
         "aggregate_id": complaint.id,
         "position": 3,
+        "internal": False,
     }
+
+
+def test_an_internal_note_is_marked_internal_and_nothing_else_is() -> None:
+    log = EventLog()
+    engagement = open_engagement(log)
+    complaint = receive_complaint(log, engagement.id, T0)
+    for visibility in ("internal", "public"):
+        stamp = Stamp(actor="cy@rapport.test", occurred_at=T0, recorded_at=T0)
+        complaint.add_note(visibility=visibility, text="Checked the logs", stamp=stamp)
+    log.record(complaint)
+
+    marked = {e.event_type: e.internal for e in entries(log).values() if not e.internal}
+    internal = [e for e in entries(log).values() if e.internal]
+
+    assert [(e.event_type, e.data["visibility"]) for e in internal] == [
+        ("Complaint.NoteAdded", "internal")
+    ]
+    assert set(marked) == {"Engagement.Opened", "Complaint.Received", "Complaint.NoteAdded"}
 
 
 def test_data_renders_decimals_uuids_dates_enums_and_tuples_as_json_values() -> None:
