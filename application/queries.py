@@ -23,6 +23,7 @@ from application.views.as_of import views_as_of
 from application.views.audit import AuditEntry, audit_entry
 from application.views.base import View
 from application.views.log import engagement_log
+from application.views.workload import WorkloadReport, combined
 from domain.base import require_line
 
 T = TypeVar("T")
@@ -192,13 +193,20 @@ class Reader:
 
     def portfolio(self, principal: Principal) -> list[Any]:
         """Every engagement's portfolio row the principal may see, as of now."""
-        rows: list[Any] = []
+        return self._every_report(principal, SCOPE_VIEW)
+
+    def workload(self, principal: Principal) -> WorkloadReport:
+        """Who carries what across every engagement the principal may see, as of now."""
+        return combined(self._every_report(principal, "workload"))
+
+    def _every_report(self, principal: Principal, view_name: str) -> list[Any]:
+        reports: list[Any] = []
         after: str | None = None
         while True:
-            page = self.page(principal, SCOPE_VIEW, {}, self.max_page_size, after)
-            rows.extend(report for _, report in page.items)
+            page = self.page(principal, view_name, {}, self.max_page_size, after)
+            reports.extend(report for _, report in page.items)
             if not page.has_next:
-                return rows
+                return reports
             after = page.items[-1][0]
 
     def projections(self, principal: Principal) -> list[ProjectionStatus]:

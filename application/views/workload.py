@@ -4,9 +4,12 @@ Per person:
 - open complaints: complaints not resolved or closed, counted for their assigned
   agent; a reassignment moves the complaint from one person to the other, and a
   reopened complaint counts again for whoever is assigned;
+- overdue complaints: of those, the ones an SLA clock has run past its due time
+  at the moment asked (a clock paused while waiting on the client is not due);
 - requirements in progress: counted for the actor who issued the requirement's
   `Started` event, while it stays in progress (a restart after a rejection counts
-  for whoever restarts it).
+  for whoever restarts it);
+- load: open complaints plus requirements in progress, the items a person carries.
 Open complaints nobody is assigned to are counted apart. People with nothing open
 are not listed.
 """
@@ -14,12 +17,19 @@ are not listed.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import cast
 from uuid import UUID
 
 from application.views.base import EngagementView, Event, Handler, LoggedEvent
+from application.views.clocks import (
+    TrackedClock,
+    received_clocks,
+    reopened_clock,
+    resume_on_reply,
+)
 from domain.complaint import Complaint
 from domain.engagement import Engagement
 from domain.requirement import Requirement
@@ -27,8 +37,15 @@ from domain.requirement import Requirement
 
 @dataclass
 class ComplaintLoad:
+    first_response: TrackedClock
+    resolution: TrackedClock  # the current cycle's
+    resolution_target_seconds: float
     assignee: str | None = None
     open: bool = True
+
+    def overdue(self, at: datetime) -> bool:
+        clocks = (self.first_response, self.resolution)
+        return self.open and any(clock.past_due(at) for clock in clocks)
 
 
 @dataclass
@@ -44,12 +61,18 @@ class PersonLoad:
     person: str
     open_complaints: int
     requirements_in_progress: int
+    overdue_complaints: int = 0
+
+    @property
+    def load(self) -> int:
+        return self.open_complaints + self.requirements_in_progress
 
 
 @dataclass(frozen=True)
 class WorkloadReport:
     people: tuple[PersonLoad, ...]  # by person
     unassigned_open_complaints: int
+    unassigned_overdue_complaints: int = 0
 
 
 def _noop(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
@@ -58,7 +81,42 @@ def _noop(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
 
 
 def _received(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
-    state.complaints[logged.aggregate_key] = ComplaintLoad()
+    event = cast(Complaint.Received, logged.event)
+    first_response, resolution = received_clocks(event)
+    target = (event.resolution_due - logged.occurred_at).total_seconds()
+    state.complaints[logged.aggregate_key] = ComplaintLoad(first_response, resolution, target)
+    return state
+
+
+def _acknowledged(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
+    state.complaints[logged.aggregate_key].first_response.stop(logged.occurred_at)
+    return state
+
+
+def _waiting(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
+    state.complaints[logged.aggregate_key].resolution.pause(logged.occurred_at)
+    return state
+
+
+def _replied(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
+    event = cast(Complaint.ClientReplied, logged.event)
+    resume_on_reply(state.complaints[logged.aggregate_key].resolution, event, logged.occurred_at)
+    return state
+
+
+def _resolved(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
+    complaint = state.complaints[logged.aggregate_key]
+    complaint.resolution.stop(logged.occurred_at)
+    complaint.open = False
+    return state
+
+
+def _reopened(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
+    event = cast(Complaint.Reopened, logged.event)
+    complaint = state.complaints[logged.aggregate_key]
+    at, target = logged.occurred_at, complaint.resolution_target_seconds
+    complaint.resolution = reopened_clock(event, at, target)
+    complaint.open = True
     return state
 
 
@@ -66,14 +124,6 @@ def _assigned(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
     event = cast(Complaint.Assigned, logged.event)
     state.complaints[logged.aggregate_key].assignee = event.agent
     return state
-
-
-def _complaint_opens(is_open: bool) -> Handler[WorkloadState]:
-    def handler(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
-        state.complaints[logged.aggregate_key].open = is_open
-        return state
-
-    return handler
 
 
 def _complaint_closed(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
@@ -96,8 +146,11 @@ _HANDLERS: dict[type[Event], Handler[WorkloadState]] = {
     Engagement.Opened: _noop,
     Complaint.Received: _received,
     Complaint.Assigned: _assigned,
-    Complaint.Resolved: _complaint_opens(False),
-    Complaint.Reopened: _complaint_opens(True),
+    Complaint.Acknowledged: _acknowledged,
+    Complaint.WaitingOnClient: _waiting,
+    Complaint.ClientReplied: _replied,
+    Complaint.Resolved: _resolved,
+    Complaint.Reopened: _reopened,
     Complaint.Closed: _complaint_closed,
     Requirement.Started: _started,
     # The ways out of in_progress: Accepted and Rejected follow Delivered.
@@ -120,10 +173,33 @@ class WorkloadView(EngagementView[WorkloadState, WorkloadReport]):
 
     def report(self, state: WorkloadState, at: datetime) -> WorkloadReport:
         open_complaints = [c for c in state.complaints.values() if c.open]
-        complaints = Counter(c.assignee for c in open_complaints if c.assignee is not None)
+        overdue = [c for c in open_complaints if c.overdue(at)]
+        complaints = Counter(c.assignee for c in open_complaints)
+        late = Counter(c.assignee for c in overdue)
         requirements = Counter(state.requirements_in_progress.values())
-        people = sorted(set(complaints) | set(requirements))
+        assigned = {person for person in complaints if person is not None}
+        people = sorted(assigned | set(requirements))
         return WorkloadReport(
-            people=tuple(PersonLoad(p, complaints[p], requirements[p]) for p in people),
-            unassigned_open_complaints=sum(1 for c in open_complaints if c.assignee is None),
+            people=tuple(PersonLoad(p, complaints[p], requirements[p], late[p]) for p in people),
+            unassigned_open_complaints=complaints[None],
+            unassigned_overdue_complaints=late[None],
         )
+
+
+def combined(reports: Iterable[WorkloadReport]) -> WorkloadReport:
+    """Several engagements' workloads as one: each person's loads added up."""
+    totals: dict[str, list[int]] = {}
+    unassigned = [0, 0]
+    for report in reports:
+        for person in report.people:
+            total = totals.setdefault(person.person, [0, 0, 0])
+            total[0] += person.open_complaints
+            total[1] += person.requirements_in_progress
+            total[2] += person.overdue_complaints
+        unassigned[0] += report.unassigned_open_complaints
+        unassigned[1] += report.unassigned_overdue_complaints
+    return WorkloadReport(
+        people=tuple(PersonLoad(name, *totals[name]) for name in sorted(totals)),
+        unassigned_open_complaints=unassigned[0],
+        unassigned_overdue_complaints=unassigned[1],
+    )

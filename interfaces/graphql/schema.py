@@ -37,6 +37,7 @@ from interfaces.graphql.scalars import SCALARS
 from interfaces.graphql.sla.mutations import BusinessCalendarMutations, SlaPolicyMutations
 from interfaces.graphql.sla.queries import SlaQueries
 from interfaces.graphql.webhooks.queries import WebhookMutations, WebhookQueries
+from interfaces.graphql.workload.queries import WorkloadQueries
 from interfaces.settings import Environment, Settings
 
 
@@ -50,6 +51,7 @@ class Query(
     AuditQueries,
     AdminQueries,
     WebhookQueries,
+    WorkloadQueries,
 ):
     pass
 

@@ -87,7 +87,9 @@ def test_a_view_replayed_by_an_admin_keeps_following_the_log(api: Api) -> None:
     assert {view["name"]: view["lag"] for view in lags}["workload"] == 0
 
 
-def test_every_role_reads_its_scope_only_an_admin_lists_tokens_and_no_client_sees_operations(api: Api) -> None:
+def test_every_role_reads_its_scope_only_an_admin_lists_tokens_and_no_client_sees_operations(
+    api: Api,
+) -> None:
     subjects = open_subjects(api)
     expected: dict[str, Any] = {name: subjects[name] for name in BY_ID}
     expected |= {f: [subjects[name]] for f, name in LISTS.items()}

@@ -21,6 +21,7 @@ NOT_POSITIONS = ["99999999999999999999999999", "²", "٣", "1\x00", "-1", " 1", 
 # Text no column holds, or no cursor ever is.
 NOT_TEXT = ["x\x00", "x\x1b", "\x7f", "a\u0085b"]
 
+
 def errors_of(api: Api, query: str, variables: dict[str, Any]) -> list[dict[str, Any]]:
     body = api.gql(query, variables)
     assert "Unexpected error" not in str(body), body

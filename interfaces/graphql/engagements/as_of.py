@@ -29,6 +29,7 @@ AS_OF_VIEWS = (
     "complaint_rows",
     "requirement_rows",
     "risk_rows",
+    "workload",
 )
 
 

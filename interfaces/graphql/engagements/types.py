@@ -31,6 +31,7 @@ from interfaces.graphql.requirements.queries import RequirementFilter
 from interfaces.graphql.requirements.types import Requirement
 from interfaces.graphql.risks.queries import RiskFilter
 from interfaces.graphql.risks.types import Risk
+from interfaces.graphql.workload.types import Workload
 
 
 @strawberry.enum(
@@ -142,6 +143,11 @@ class Engagement:
     async def risk_register(self, info: Info) -> RiskRegister | None:
         report = await self._report(info, "risks")
         return RiskRegister.of(report) if report else None
+
+    @strawberry.field(description="Who carries what in this engagement.")
+    async def workload(self, info: Info) -> Workload | None:
+        report = await self._report(info, "workload")
+        return Workload.of(report) if report else None
 
     @strawberry.field
     async def requirements(

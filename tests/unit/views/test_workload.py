@@ -32,8 +32,9 @@ def h(hours: float) -> datetime:
     return T0 + timedelta(hours=hours)
 
 
-def report(log: EventLog, engagement: Engagement) -> WorkloadReport:
-    return VIEW.report(log.state(VIEW, engagement.id), h(100))
+def report(log: EventLog, engagement: Engagement, at: datetime | None = None) -> WorkloadReport:
+    """As of `at`, by default h(100): long after every complaint's SLA came due."""
+    return VIEW.report(log.state(VIEW, engagement.id), at or h(100))
 
 
 def confirmed(log: EventLog, engagement: Engagement) -> Requirement:
@@ -52,7 +53,12 @@ def test_a_complaint_nobody_is_assigned_to_is_counted_apart() -> None:
     engagement = open_engagement(log)
     receive_complaint(log, engagement.id, T0)
 
-    assert report(log, engagement) == WorkloadReport(people=(), unassigned_open_complaints=1)
+    assert report(log, engagement, h(0.5)) == WorkloadReport(
+        people=(), unassigned_open_complaints=1, unassigned_overdue_complaints=0
+    )
+    assert report(log, engagement) == WorkloadReport(
+        people=(), unassigned_open_complaints=1, unassigned_overdue_complaints=1
+    )
 
 
 def test_a_complaint_counts_for_its_agent_until_resolved_and_again_once_reopened() -> None:
@@ -61,13 +67,13 @@ def test_a_complaint_counts_for_its_agent_until_resolved_and_again_once_reopened
     complaint = receive_complaint(log, engagement.id, T0)
     acknowledge_only(log, complaint, h(1))
     assign(log, complaint, h(1), BO)
-    assert report(log, engagement).people == (PersonLoad(BO, 1, 0),)
+    assert report(log, engagement, h(2)).people == (PersonLoad(BO, 1, 0),)
 
     resolve(log, complaint, h(2))
     assert report(log, engagement).people == ()
 
     reopen(log, complaint, h(3))
-    assert report(log, engagement).people == (PersonLoad(BO, 1, 0),)
+    assert report(log, engagement, h(4)).people == (PersonLoad(BO, 1, 0),)
 
     resolve(log, complaint, h(4))
     close_complaint(log, complaint, h(5))
@@ -82,8 +88,8 @@ def test_reassignment_moves_the_complaint_from_one_person_to_the_other() -> None
     assign(log, kept, h(1), BO)
     assign(log, moved, h(2), CY)
 
-    # BO: 2 - 1 moved away = 1; CY: 0 + 1 = 1
-    assert report(log, engagement).people == (PersonLoad(BO, 1, 0), PersonLoad(CY, 1, 0))
+    # BO: 2 - 1 moved away = 1; CY: 0 + 1 = 1; neither acknowledged, so both overdue
+    assert report(log, engagement).people == (PersonLoad(BO, 1, 0, 1), PersonLoad(CY, 1, 0, 1))
 
 
 def test_a_requirement_in_progress_counts_for_whoever_started_it_until_delivered() -> None:
@@ -132,7 +138,39 @@ def test_people_are_listed_by_name_with_both_loads() -> None:
     start_requirement(log, confirmed(log, engagement), h(1), actor=BO)
     start_requirement(log, confirmed(log, engagement), h(1), actor=CY)
 
-    assert report(log, engagement).people == (PersonLoad(BO, 0, 1), PersonLoad(CY, 1, 1))
+    assert report(log, engagement).people == (PersonLoad(BO, 0, 1), PersonLoad(CY, 1, 1, 1))
+    assert [p.load for p in report(log, engagement).people] == [1, 2]
+
+
+def test_a_complaint_is_overdue_for_its_agent_once_a_clock_runs_past_due() -> None:
+    # Critical, as built: the first response is due at h(1), resolution at h(8).
+    log = EventLog()
+    engagement = open_engagement(log)
+    late, answered = (receive_complaint(log, engagement.id, T0) for _ in range(2))
+    assign(log, late, h(0.5), BO)
+    acknowledge_only(log, answered, h(0.5))
+    assign(log, answered, h(0.5), BO)
+
+    assert report(log, engagement, h(1)).people == (PersonLoad(BO, 2, 0, 0),)
+    assert report(log, engagement, h(2)).people == (PersonLoad(BO, 2, 0, 1),)
+    assert report(log, engagement, h(9)).people == (PersonLoad(BO, 2, 0, 2),)
+
+
+def test_a_complaint_waiting_on_the_client_is_not_overdue_until_it_runs_again() -> None:
+    log = EventLog()
+    engagement = open_engagement(log)
+    complaint = receive_complaint(log, engagement.id, T0)
+    acknowledge_only(log, complaint, h(0.5))
+    assign(log, complaint, h(0.5), BO)
+    complaint.wait_on_client(reason="Need the invoice number", stamp=stamp(h(2)))
+    log.record(complaint)
+
+    assert report(log, engagement, h(48)).people == (PersonLoad(BO, 1, 0, 0),)
+    complaint.client_replied(message="It is 4711", stamp=stamp(h(50)))
+    log.record(complaint)
+    # 6 of the 8 hours were left when the wait began: due again at h(56).
+    assert report(log, engagement, h(56)).people == (PersonLoad(BO, 1, 0, 0),)
+    assert report(log, engagement, h(57)).people == (PersonLoad(BO, 1, 0, 1),)
 
 
 def test_the_state_holds_only_plain_values() -> None:

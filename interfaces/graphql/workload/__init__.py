@@ -1,0 +1,1 @@
+"""Who carries what: open complaints, overdue ones and requirements in progress per person."""
