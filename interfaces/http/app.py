@@ -27,7 +27,7 @@ from interfaces.graphql.schema import build_schema
 from interfaces.http.auth import Authenticator
 from interfaces.http.graphql_endpoint import GraphQLEndpoint
 from interfaces.http.health import health_routes
-from interfaces.http.limits import RateLimiter, RequestLimits
+from interfaces.http.limits import RateLimiter, RateLimits, RequestLimits
 from interfaces.http.responses import error_body, json_response
 from interfaces.settings import Environment, Settings
 
@@ -72,7 +72,10 @@ def create_app(
         build_schema(settings),
         services,
         authenticator,
-        RateLimiter(settings.rate_limit_per_minute),
+        RateLimits(
+            requests=RateLimiter(settings.rate_limit_per_minute),
+            failures=RateLimiter(settings.auth_failures_per_minute),
+        ),
         development=development,
     )
 
