@@ -23,6 +23,7 @@ from strawberry.schema import BaseSchema
 from application.access import Principal
 from interfaces.graphql.context import Context, Services
 from interfaces.http.auth import Authenticator
+from interfaces.http.graphiql import graphiql_page
 from interfaces.http.limits import RateLimits
 
 
@@ -52,6 +53,9 @@ class GraphQLEndpoint(GraphQL[Context, None]):
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        return graphiql_page()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
