@@ -30,6 +30,7 @@ lint: install
 
 test: lint
 	tests/ensure_postgres.sh $(BIN)/python
+	tests/ensure_chromium.sh
 	$(BIN)/pytest
 
 bench: install
