@@ -42,7 +42,10 @@ def require_chromium() -> None:
     pytest.skip(f"SKIPPED, NO CHROMIUM: {_CHROMIUM_MISSING}")
 
 
-@pytest.fixture(scope="session")
+# One browser per test module, not per session: while Playwright's synchronous
+# API is open, its event loop counts as running in this thread, and the other
+# modules' tests that start one of their own with asyncio.run would fail.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     require_chromium()
     with sync_playwright() as playwright:
