@@ -95,11 +95,14 @@ def required_permission(command_type: type[Command]) -> Permission:
 @dataclass(frozen=True)
 class Principal:
     """Who a request acts as: the token's name (recorded as each event's actor),
-    its role, and for a client token the client it speaks for."""
+    its role, for a client token the client it speaks for, and the id of the
+    token it authenticated with (None for the system and the command line).
+    Names need not be unique; the token id tells two tokens apart."""
 
     name: str
     role: Role
     client_id: UUID | None = None
+    token_id: UUID | None = None
 
     def __post_init__(self) -> None:
         if (self.role is Role.CLIENT) != (self.client_id is not None):

@@ -102,7 +102,7 @@ class Tokens:
             with self._lock:
                 self._checked.pop(secret_hash, None)
             return None
-        principal = Principal(record.name, Role(record.role), record.client_id)
+        principal = Principal(record.name, Role(record.role), record.client_id, record.token_id)
         if self.cache_for:
             with self._lock:
                 self._checked[secret_hash] = (principal, now)

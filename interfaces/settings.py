@@ -100,6 +100,13 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(
         6000, ge=0, description="Requests per minute one token may make (0: unlimited)"
     )
+    auth_failures_per_minute: int = Field(
+        30,
+        ge=0,
+        description="Failed authentications per minute one client address may make; "
+        "past them its requests with a token not checked a moment ago get 429 "
+        "without a lookup (0: unlimited)",
+    )
     ready_max_lag: int = Field(
         10_000, ge=0, description="Most events the views may trail the log by and be ready"
     )

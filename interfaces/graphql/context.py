@@ -44,12 +44,20 @@ class Services:
 
 class Context:
     def __init__(
-        self, services: Services, principal: Principal | None, *, over_websocket: bool = False
+        self,
+        services: Services,
+        principal: Principal | None,
+        client_address: str = "",
+        *,
+        over_websocket: bool = False,
     ) -> None:
         self.services = services
         self.over_websocket = over_websocket
         # None only on a WebSocket until its `connection_init` names a token.
         self.caller = principal
+        # Where the request comes from (behind a proxy, the forwarded address):
+        # failed authentications are counted per address.
+        self.client_address = client_address
         self.connection_params: dict[str, Any] | None = None
         # One loader for every view: the reports a query asks for in one go, of
         # whatever views, are read in one trip to the worker threads.

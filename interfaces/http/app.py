@@ -25,9 +25,10 @@ from interfaces.graphql.audit.follower import LogFollower
 from interfaces.graphql.context import Services
 from interfaces.graphql.schema import build_schema
 from interfaces.http.auth import Authenticator
+from interfaces.http.graphiql import GRAPHIQL_PATH, graphiql_files
 from interfaces.http.graphql_endpoint import GraphQLEndpoint
 from interfaces.http.health import health_routes
-from interfaces.http.limits import RateLimiter, RequestLimits
+from interfaces.http.limits import RateLimiter, RateLimits, RequestLimits
 from interfaces.http.responses import error_body, json_response
 from interfaces.settings import Environment, Settings
 
@@ -72,7 +73,10 @@ def create_app(
         build_schema(settings),
         services,
         authenticator,
-        RateLimiter(settings.rate_limit_per_minute),
+        RateLimits(
+            requests=RateLimiter(settings.rate_limit_per_minute),
+            failures=RateLimiter(settings.auth_failures_per_minute),
+        ),
         development=development,
     )
 
@@ -110,6 +114,8 @@ def create_app(
     app.state.services = services
     # Plain routes: an endpoint that is not a function is called as an ASGI app.
     app.router.routes += [Route("/graphql", endpoint), WebSocketRoute("/graphql", endpoint)]
+    if development:
+        app.mount(GRAPHIQL_PATH, graphiql_files())
     app.include_router(health_routes(services, settings))
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected_error)

@@ -1,11 +1,12 @@
 """Request limits: body size and content type checked before GraphQL sees a byte,
-and a per-token rate limit."""
+and the rate limits: requests per token, failed authentications per address."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Hashable, MutableMapping
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -124,26 +125,71 @@ async def reject(
 
 
 class RateLimiter:
-    """A token bucket per caller: `per_minute` requests a minute, in bursts of up
-    to as many. Kept in the process: each API process limits on its own."""
+    """A token bucket per key (a token's id, a client's address): `per_minute` a
+    minute, in bursts of up to as many. Kept in the process: each API process
+    limits on its own."""
+
+    # Buckets kept before the full ones are forgotten: a full bucket is the same
+    # as none, and addresses come and go.
+    KEPT = 10_000
 
     def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.per_minute = per_minute
         self.clock = clock
-        self._buckets: dict[str, tuple[float, float]] = {}  # caller -> (tokens, at)
+        self._buckets: dict[Hashable, tuple[float, float]] = {}  # key -> (left, at)
         self._lock = threading.Lock()
+        self._forget_above = self.KEPT
 
-    def allow(self, caller: str) -> float | None:
-        """None when the request may go ahead; else seconds until it may."""
-        if self.per_minute == 0:
-            return None
-        now = self.clock()
-        rate = self.per_minute / 60
+    def allow(self, key: Hashable) -> float | None:
+        """Takes one for a request that may go ahead and answers None; else the
+        seconds until one may."""
         with self._lock:
-            tokens, at = self._buckets.get(caller, (float(self.per_minute), now))
-            tokens = min(float(self.per_minute), tokens + (now - at) * rate)
-            if tokens < 1:
-                self._buckets[caller] = (tokens, now)
-                return (1 - tokens) / rate
-            self._buckets[caller] = (tokens - 1, now)
+            wait = self._wait(key)
+            if wait is None:
+                self._take(key)
+            return wait
+
+    def wait(self, key: Hashable) -> float | None:
+        """Seconds until `key` may go ahead; None when it may now. Takes nothing."""
+        with self._lock:
+            return self._wait(key)
+
+    def charge(self, key: Hashable) -> None:
+        """Takes one for something already done, such as a failed authentication,
+        even below zero: failures that ran at once all count."""
+        with self._lock:
+            self._take(key)
+
+    def _left(self, key: Hashable, now: float) -> float:
+        left, at = self._buckets.get(key, (float(self.per_minute), now))
+        return min(float(self.per_minute), left + (now - at) * self.per_minute / 60)
+
+    def _wait(self, key: Hashable) -> float | None:
+        left = self._left(key, self.clock())
+        if self.per_minute == 0 or left >= 1:
             return None
+        return (1 - left) / (self.per_minute / 60)
+
+    def _take(self, key: Hashable) -> None:
+        if self.per_minute == 0:
+            return
+        now = self.clock()
+        self._buckets[key] = (self._left(key, now) - 1, now)
+        if len(self._buckets) > self._forget_above:
+            self._forget_full(now)
+
+    def _forget_full(self, now: float) -> None:
+        full = [key for key in self._buckets if self._left(key, now) >= self.per_minute]
+        for key in full:
+            del self._buckets[key]
+        # When most are in use, look again only once as many more have come.
+        self._forget_above = max(self.KEPT, 2 * len(self._buckets))
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """The API's two budgets: requests per token (by its id: names may repeat),
+    and failed authentications per client address."""
+
+    requests: RateLimiter
+    failures: RateLimiter

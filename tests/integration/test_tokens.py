@@ -63,7 +63,7 @@ def test_a_created_token_authenticates_as_its_name_role_and_client(
 ) -> None:
     secret, record = tokens.create(role.value, "  Ada  ", client_id)
 
-    assert tokens.authenticate(secret) == Principal("Ada", role, client_id)
+    assert tokens.authenticate(secret) == Principal("Ada", role, client_id, record.token_id)
     assert (record.name, record.role, record.client_id) == ("Ada", role.value, client_id)
 
 
@@ -96,11 +96,11 @@ def test_an_unknown_secret_authenticates_as_nobody(tokens: Tokens) -> None:
 def test_tokens_survive_the_store_being_opened_again(
     tokens: Tokens, runtime: ViewRuntime, clock: FakeClock
 ) -> None:
-    secret, _ = tokens.create("manager", "Max")
+    secret, record = tokens.create("manager", "Max")
 
     again = build_tokens(runtime, clock)
 
-    assert again.authenticate(secret) == Principal("Max", Role.MANAGER)
+    assert again.authenticate(secret) == Principal("Max", Role.MANAGER, token_id=record.token_id)
 
 
 # Refusals
@@ -236,11 +236,13 @@ def test_cli_create_prints_the_secret_once_and_list_never_shows_it(
 ) -> None:
     token_id, secret = created(cli("token", "create", "--role", "admin", "--name", "Ada"))
     made = cli("token", "create", "--role", "client", "--client", str(CLIENT), "--name", "Acme")
-    _, client_secret = created(made)
+    client_token_id, client_secret = created(made)
 
     assert "will not be shown again" in made.stdout
-    assert tokens.authenticate(secret) == Principal("Ada", Role.ADMIN)
-    assert tokens.authenticate(client_secret) == Principal("Acme", Role.CLIENT, CLIENT)
+    assert tokens.authenticate(secret) == Principal("Ada", Role.ADMIN, token_id=UUID(token_id))
+    assert tokens.authenticate(client_secret) == Principal(
+        "Acme", Role.CLIENT, CLIENT, UUID(client_token_id)
+    )
     listed = cli("token", "list")
     assert listed.exit_code == 0, listed.output
     assert token_id in listed.stdout and str(CLIENT) in listed.stdout
