@@ -38,11 +38,11 @@ bench: install
 	$(BIN)/pytest tests/benchmarks -s -q
 
 # GraphiQL's browser files, copied out of the npm packages pinned in
-# tools/graphiql/packages.lock.json; needs npm. The result is committed, so
+# interfaces/http/graphiql/packages.lock.json; needs npm. The result is committed, so
 # `make serve` needs nothing but Python.
 .PHONY: graphiql
 graphiql:
-	$(PYTHON) tools/graphiql/build.py interfaces/http/graphiql/static/vendor
+	$(PYTHON) interfaces/http/graphiql/build.py interfaces/http/graphiql/static/vendor
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,5 +1,5 @@
 """The GraphiQL files served in development are exactly what the pinned build
-makes of the npm packages in tools/graphiql/packages.lock.json."""
+makes of the npm packages in interfaces/http/graphiql/packages.lock.json."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 from interfaces.http.graphiql import HERE
 
 ROOT = Path(__file__).parents[2]
-BUILD = ROOT / "tools" / "graphiql" / "build.py"
+BUILD = ROOT / "interfaces" / "http" / "graphiql" / "build.py"
 VENDOR = HERE / "static" / "vendor"
 CHECKSUMS = "SHA256SUMS"
 

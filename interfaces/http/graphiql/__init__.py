@@ -1,6 +1,6 @@
 """GraphiQL, in development, served whole by Rapport itself: our page and start-up
 script, and GraphiQL's and React's browser bundles in `static/vendor/`, copied
-out of the npm packages pinned in `tools/graphiql/packages.lock.json` by
+out of the npm packages pinned in `packages.lock.json` by
 `make graphiql`. Nothing comes from a CDN: the machine serving Rapport may be
 offline."""
 

@@ -6,8 +6,8 @@ tarball, its SHA-512 is checked against the lock, and the files the page needs
 are copied out byte for byte, with a `SHA256SUMS` of them. The same lock thus
 always yields the same files, which a test checks against the committed ones.
 
-    python tools/graphiql/build.py OUT_DIR     # what `make graphiql` runs
-    python tools/graphiql/build.py --relock    # after changing a version in the lock
+    python interfaces/http/graphiql/build.py OUT_DIR     # what `make graphiql` runs
+    python interfaces/http/graphiql/build.py --relock    # after changing a version in the lock
 
 Needs only Python and npm; nothing is installed and no package script runs.
 """
@@ -48,7 +48,7 @@ def fetch(package: str, pinned: dict[str, str], into: Path) -> Path:
     """The package's tarball from the registry, once its SHA-512 matches the lock."""
     spec = f"{package}@{pinned['version']}"
     listing = npm("pack", spec, "--pack-destination", str(into), "--json")
-    tarball = into / json.loads(listing)[0]["filename"]
+    tarball: Path = into / json.loads(listing)[0]["filename"]
     digest = base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode()
     if f"sha512-{digest}" != pinned["integrity"]:
         sys.exit(f"{spec}: the registry's tarball does not match the lock's integrity")
