@@ -7,7 +7,8 @@ from typing import ClassVar
 from uuid import UUID
 
 from application.commands.base import ChangeCommand, CreateCommand, Decision
-from domain.complaint import Complaint
+from domain.complaint import Complaint, ComplaintChannel, NoteVisibility
+from domain.sla import Severity, SlaClock
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -16,8 +17,8 @@ class ReceiveComplaint(CreateCommand):
     in the business (its occurred time), also when it is recorded later."""
 
     engagement_id: UUID
-    channel: str
-    severity: str
+    channel: ComplaintChannel
+    severity: Severity
     category: str
     description: str
 
@@ -73,7 +74,7 @@ class EscalateComplaint(ComplaintCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class AddComplaintNote(ComplaintCommand):
-    visibility: str
+    visibility: NoteVisibility
     text: str
 
     def change(self, complaint: Complaint, decision: Decision) -> None:
@@ -141,7 +142,7 @@ class CloseComplaint(ComplaintCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RecordSlaBreach(ComplaintCommand):
-    clock: str
+    clock: SlaClock
 
     def change(self, complaint: Complaint, decision: Decision) -> None:
         complaint.record_sla_breach(clock=self.clock, stamp=decision.stamp)

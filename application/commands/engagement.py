@@ -9,7 +9,7 @@ from typing import ClassVar
 from uuid import UUID
 
 from application.commands.base import ChangeCommand, CreateCommand, Decision
-from domain.engagement import ActionItem, Engagement
+from domain.engagement import ActionItem, CostCategory, Engagement, MemberRole, Rag
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -122,7 +122,7 @@ class CompleteMilestone(EngagementCommand):
 @dataclass(frozen=True, kw_only=True)
 class AssignMember(EngagementCommand):
     person: str
-    role: str
+    role: MemberRole
     area: str
 
     def change(self, engagement: Engagement, decision: Decision) -> None:
@@ -134,7 +134,7 @@ class AssignMember(EngagementCommand):
 @dataclass(frozen=True, kw_only=True)
 class ReleaseMember(EngagementCommand):
     person: str
-    role: str
+    role: MemberRole
     area: str
 
     def change(self, engagement: Engagement, decision: Decision) -> None:
@@ -193,7 +193,7 @@ class LogMeeting(EngagementCommand):
 class PublishStatusReport(EngagementCommand):
     period_start: date
     period_end: date
-    rag: str
+    rag: Rag
     summary: str
     next_steps: str = ""
 
@@ -211,7 +211,7 @@ class PublishStatusReport(EngagementCommand):
 @dataclass(frozen=True, kw_only=True)
 class RecordCost(EngagementCommand):
     amount: Decimal
-    category: str
+    category: CostCategory
     incurred_on: date
     note: str = ""
 

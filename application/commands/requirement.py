@@ -7,7 +7,7 @@ from typing import ClassVar
 from uuid import UUID
 
 from application.commands.base import ChangeCommand, CreateCommand, Decision
-from domain.requirement import Requirement
+from domain.requirement import Requirement, RequirementPriority, RequirementSource
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -15,8 +15,8 @@ class CaptureRequirement(CreateCommand):
     engagement_id: UUID
     title: str
     description: str = ""
-    source: str
-    priority: str
+    source: RequirementSource
+    priority: RequirementPriority
     requested_by: str
 
     def create(self, decision: Decision) -> Requirement:

@@ -8,14 +8,14 @@ from typing import ClassVar
 from uuid import UUID
 
 from application.commands.base import ChangeCommand, CreateCommand, Decision
-from domain.risk import Risk
+from domain.risk import ResponseStrategy, Risk, RiskCategory
 
 
 @dataclass(frozen=True, kw_only=True)
 class IdentifyRisk(CreateCommand):
     engagement_id: UUID
     title: str
-    category: str
+    category: RiskCategory
     description: str = ""
     owner: str
 
@@ -53,7 +53,7 @@ class AssessRisk(RiskCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class PlanRiskResponse(RiskCommand):
-    strategy: str
+    strategy: ResponseStrategy
     actions: tuple[str, ...]
     contingency_plan: str = ""
     trigger: str = ""

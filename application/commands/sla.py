@@ -8,11 +8,14 @@ from typing import ClassVar
 from uuid import UUID
 
 from application.commands.base import ChangeCommand, CreateCommand, Decision
-from domain.calendar import BusinessCalendar, CalendarRules, calendar_rules, working_hours
+from domain.calendar import BusinessCalendar, CalendarRules, Weekday, calendar_rules, working_hours
 from domain.errors import InvalidValue
 from domain.sla import (
     PolicyRules,
+    Severity,
+    SlaClock,
     SlaPolicy,
+    SlaTrigger,
     escalation_rule,
     policy_rules,
     severity_targets,
@@ -24,7 +27,7 @@ class WorkingHoursSpec:
     """One working interval: a weekday ("monday"...) and local times "HH:MM"
     ("24:00" ends the day)."""
 
-    day: str
+    day: Weekday
     start: str
     end: str
 
@@ -33,7 +36,7 @@ class WorkingHoursSpec:
 class SeverityTargetsSpec:
     """Targets of one severity, in minutes of the policy's time."""
 
-    severity: str
+    severity: Severity
     first_response_minutes: int
     resolution_minutes: int
 
@@ -44,10 +47,10 @@ class EscalationRuleSpec:
     "resolution"; any when null) for complaints of `severities` (any when empty),
     escalate to `level` (1-5)."""
 
-    trigger: str
+    trigger: SlaTrigger
     level: int
-    clock: str | None = None
-    severities: tuple[str, ...] = ()
+    clock: SlaClock | None = None
+    severities: tuple[Severity, ...] = ()
 
 
 def _rules(

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import getpass
 from datetime import date, timedelta
-from typing import Annotated, Any
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.markup import escape
@@ -30,7 +31,7 @@ from application.commands.sla import (
 from application.sla_simulation import simulate as simulate_policy
 from application.views.sla_rows import built_in_default_policy
 from domain.calendar import BusinessCalendar, Weekday
-from domain.sla import DEFAULT_POLICY_ID, SlaPolicy
+from domain.sla import DEFAULT_POLICY_ID, Severity, SlaClock, SlaPolicy, SlaTrigger
 from interfaces.cli.common import (
     application,
     console,
@@ -40,6 +41,8 @@ from interfaces.cli.common import (
     run_until_stopped,
 )
 from interfaces.cli.views import view_runtime
+
+C = TypeVar("C", bound=StrEnum)
 
 calendar_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Business calendars.")
 sla_app = typer.Typer(no_args_is_help=True, add_completion=False, help="SLA policies.")
@@ -152,7 +155,7 @@ def _hours(specs: list[str]) -> tuple[WorkingHoursSpec, ...]:
             start, _, end = span.strip().partition("-")
             if not start or not end:
                 fail(f"{spec!r}: give times as HH:MM-HH:MM")
-            found += [WorkingHoursSpec(day.value, start, end) for day in days]
+            found += [WorkingHoursSpec(day, start, end) for day in days]
     return tuple(found)
 
 
@@ -309,10 +312,19 @@ def _targets(specs: list[str]) -> tuple[SeverityTargetsSpec, ...]:
     for spec in specs:
         try:
             severity, first, resolution = spec.split(":")
-            found.append(SeverityTargetsSpec(severity, int(first), int(resolution)))
+            level = _choice(Severity, severity, "--target")
+            found.append(SeverityTargetsSpec(level, int(first), int(resolution)))
         except ValueError:
             fail(f"{spec!r}: give SEVERITY:FIRST_RESPONSE_MINUTES:RESOLUTION_MINUTES")
     return tuple(found)
+
+
+def _choice(kind: type[C], text: str, option: str) -> C:
+    """`text` as one of `kind`'s values, or a one-line refusal naming the option."""
+    try:
+        return kind(text.strip().lower())
+    except ValueError:
+        fail(f"{option}: {text!r} is not one of {', '.join(choice.value for choice in kind)}")
 
 
 def _escalations(specs: list[str] | None) -> tuple[EscalationRuleSpec, ...]:
@@ -324,10 +336,12 @@ def _escalations(specs: list[str] | None) -> tuple[EscalationRuleSpec, ...]:
         try:
             found.append(
                 EscalationRuleSpec(
-                    trigger=trigger,
+                    trigger=_choice(SlaTrigger, trigger, "--escalate"),
                     level=int(level),
-                    clock=clock or None,
-                    severities=tuple(s for s in severities.split(",") if s),
+                    clock=_choice(SlaClock, clock, "--escalate") if clock else None,
+                    severities=tuple(
+                        _choice(Severity, s, "--escalate") for s in severities.split(",") if s
+                    ),
                 )
             )
         except ValueError:

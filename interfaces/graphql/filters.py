@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from enum import Enum
 from typing import Any
 
 
@@ -10,8 +11,9 @@ def where_of(given: Any | None) -> dict[str, Any]:
     """The filter's given fields as column equalities; unset fields filter nothing."""
     if given is None:
         return {}
+    values = {field.name: getattr(given, field.name) for field in dataclasses.fields(given)}
     return {
-        field.name: getattr(given, field.name)
-        for field in dataclasses.fields(given)
-        if getattr(given, field.name) is not None
+        name: value.value if isinstance(value, Enum) else value
+        for name, value in values.items()
+        if value is not None
     }

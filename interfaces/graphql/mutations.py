@@ -17,6 +17,7 @@ import typing
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
+from enum import Enum
 from typing import Annotated, Any, Union
 from uuid import UUID
 
@@ -25,6 +26,7 @@ from strawberry.types.field import StrawberryField
 
 from application.commands.base import Command, CommandMeta, CommandResult
 from application.views.aggregates import kind_name
+from interfaces.graphql import enums  # noqa: F401 - registers the enums commands use
 from interfaces.graphql.context import Info
 from interfaces.graphql.errors import ERROR_TYPES, error_result
 
@@ -131,6 +133,8 @@ def _graphql_type(python_type: Any) -> Any:
         return _nested_input(python_type)
     if python_type in (str, int, bool, Decimal, UUID, date, datetime):
         return python_type
+    if isinstance(python_type, type) and issubclass(python_type, Enum):
+        return python_type  # registered as a GraphQL enum in interfaces.graphql.enums
     raise TypeError(f"no GraphQL input type for {python_type!r}")
 
 

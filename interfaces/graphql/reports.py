@@ -19,6 +19,7 @@ from application.views.progress import ProgressReport
 from application.views.risks import RiskRegisterReport
 from application.views.satisfaction import DurationFigures, SatisfactionReport
 from domain.sla import SlaClock
+from interfaces.graphql.enums import Rag, RiskLevel
 
 
 @strawberry.type
@@ -34,7 +35,8 @@ class Amount:
 
 
 def _key(key: Any) -> str:
-    return str(key.value) if isinstance(key, Enum) else str(key)
+    # An enum's GraphQL name, as its own fields answer it: `HIGH`, `LABOUR`.
+    return key.name if isinstance(key, Enum) else str(key)
 
 
 def counts(values: Mapping[Any, int]) -> list[Count]:
@@ -61,7 +63,7 @@ class Progress:
     requirements_by_state: list[Count]
     acceptance_percent: Decimal | None
     scope_churn: int
-    latest_rag: str | None
+    latest_rag: Rag | None
 
     @staticmethod
     def of(report: ProgressReport) -> Progress:
@@ -76,7 +78,7 @@ class Progress:
             requirements_by_state=counts(report.requirements_by_state),
             acceptance_percent=report.acceptance_percent,
             scope_churn=report.scope_churn,
-            latest_rag=report.latest_rag.value if report.latest_rag else None,
+            latest_rag=report.latest_rag,
         )
 
 
@@ -146,7 +148,7 @@ class Durations:
 
 @strawberry.type
 class SlaCompliance:
-    clock: str
+    clock: SlaClock
     met: int
     answered: int
     unanswered_past_due: int
@@ -156,7 +158,7 @@ class SlaCompliance:
     def per_clock(compliance: Mapping[SlaClock, ClockFigures]) -> list[SlaCompliance]:
         return [
             SlaCompliance(
-                clock=clock.value,
+                clock=clock,
                 met=c.met,
                 answered=c.answered,
                 unanswered_past_due=c.unanswered_past_due,
@@ -221,7 +223,7 @@ class RiskExposure:
     probability: int
     impact: int
     exposure: int
-    level: str
+    level: RiskLevel
     has_response_plan: bool
 
 
@@ -256,7 +258,7 @@ class RiskRegister:
                     probability=r.probability,
                     impact=r.impact,
                     exposure=r.exposure,
-                    level=r.level.value,
+                    level=r.level,
                     has_response_plan=r.has_response_plan,
                 )
                 for r in report.top_exposures

@@ -27,6 +27,8 @@ from application.commands.complaint import (
     ResolveComplaint,
     WaitOnClient,
 )
+from domain.complaint import ComplaintChannel, NoteVisibility
+from domain.sla import Severity, SlaClock
 from interfaces.cli.demo.cast import AISHA, HANNA, JONAS, MARCO, TOMAS, WATCHDOG
 from interfaces.cli.demo.engagement_data import BACKLOG, CARE, STORES
 from interfaces.cli.demo.timeline import Act, Build, Timeline
@@ -48,7 +50,7 @@ def escalate(level: int, reason: str) -> Act:
 
 def note(visibility: str, text: str) -> Act:
     return lambda r, key, actor: AddComplaintNote(
-        complaint_id=r[key], visibility=visibility, text=text
+        complaint_id=r[key], visibility=NoteVisibility(visibility), text=text
     )
 
 
@@ -84,7 +86,7 @@ def close(csat: int | None) -> Act:
 
 
 def breach(clock: str) -> Act:
-    return lambda r, key, actor: RecordSlaBreach(complaint_id=r[key], clock=clock)
+    return lambda r, key, actor: RecordSlaBreach(complaint_id=r[key], clock=SlaClock(clock))
 
 
 # (key, engagement, channel, severity, category, description, received days ago)
@@ -217,8 +219,8 @@ def _receive(row: Receipt) -> Build:
     _, engagement, channel, severity, category, description, _ = row
     return lambda r: ReceiveComplaint(
         engagement_id=r[engagement],
-        channel=channel,
-        severity=severity,
+        channel=ComplaintChannel(channel),
+        severity=Severity(severity),
         category=category,
         description=description,
     )

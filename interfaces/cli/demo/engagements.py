@@ -32,7 +32,7 @@ from application.commands.engagement import (
     SetObjective,
     StartEngagement,
 )
-from domain.engagement import ActionItem
+from domain.engagement import ActionItem, CostCategory, MemberRole, Rag
 from interfaces.cli.demo.timeline import Build, Refs, Timeline
 
 # (days ago, description, metric, target, due days ago)
@@ -167,7 +167,7 @@ def staff(t: Timeline, key: str, rows: list[Membership]) -> None:
 def _membership(
     command: type[AssignMember | ReleaseMember], key: str, person: str, role: str, area: str
 ) -> Build:
-    return lambda r: command(engagement_id=r[key], person=person, role=role, area=area)
+    return lambda r: command(engagement_id=r[key], person=person, role=MemberRole(role), area=area)
 
 
 def communication_plan(t: Timeline, key: str, actor: str, plan: Plan) -> None:
@@ -218,7 +218,7 @@ def _report(key: str, row: StatusReport) -> Build:
         engagement_id=r[key],
         period_start=r.day(days_ago + 7),
         period_end=r.day(days_ago + 1),
-        rag=rag,
+        rag=Rag(rag),
         summary=summary,
         next_steps=next_steps,
     )
@@ -234,7 +234,7 @@ def _cost(key: str, row: Cost) -> Build:
     return lambda r: RecordCost(
         engagement_id=r[key],
         amount=Decimal(amount),
-        category=category,
+        category=CostCategory(category),
         incurred_on=r.day(days_ago),
         note=note,
     )

@@ -19,6 +19,7 @@ from application.commands.requirement import (
     StartRequirement,
     WithdrawRequirement,
 )
+from domain.requirement import RequirementPriority, RequirementSource
 from interfaces.cli.demo.cast import AISHA, CLAIRE, ERIK, JONAS, JULIEN, KARIN, SOFIE, TOMAS
 from interfaces.cli.demo.engagement_data import BACKLOG, CARE, STORES
 from interfaces.cli.demo.timeline import Act, Build, Timeline
@@ -190,7 +191,7 @@ def _capture(row: Capture) -> Build:
         engagement_id=r[engagement],
         title=title,
         description=description,
-        source=source,
-        priority=priority,
+        source=RequirementSource(source),
+        priority=RequirementPriority(priority),
         requested_by=requested_by,
     )

@@ -16,6 +16,7 @@ from application.commands.risk import (
     RecordRiskOccurrence,
     ReviewRisk,
 )
+from domain.risk import ResponseStrategy, RiskCategory
 from interfaces.cli.demo.cast import HANNA, JONAS, KARIN, LI, PIERRE
 from interfaces.cli.demo.engagement_data import BACKLOG, CARE, STORES
 from interfaces.cli.demo.timeline import Act, Build, Timeline
@@ -30,7 +31,7 @@ def plan(
 ) -> Act:
     return lambda r, key, actor: PlanRiskResponse(
         risk_id=r[key],
-        strategy=strategy,
+        strategy=ResponseStrategy(strategy),
         actions=actions,
         contingency_plan=contingency,
         trigger=trigger,
@@ -126,7 +127,7 @@ def _identify(row: Identification) -> Build:
     return lambda r: IdentifyRisk(
         engagement_id=r[engagement],
         title=title,
-        category=category,
+        category=RiskCategory(category),
         description=description,
         owner=owner,
     )

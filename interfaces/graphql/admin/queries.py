@@ -17,6 +17,7 @@ from interfaces.graphql.admin.types import (
     ViewsReplayed,
 )
 from interfaces.graphql.context import Info
+from interfaces.graphql.enums import Role
 from interfaces.graphql.errors import Forbidden, NotFound, ValidationError, error_result
 
 CreateTokenResult = Annotated[
@@ -47,7 +48,7 @@ class AdminQueries:
 
 @strawberry.input
 class CreateTokenInput:
-    role: str = strawberry.field(description="admin, manager, agent, viewer or client")
+    role: Role
     name: str = strawberry.field(description="Who uses it; recorded as the actor of its events")
     client_id: UUID | None = strawberry.field(default=None, description="For a client token")
 

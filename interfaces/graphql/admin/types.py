@@ -9,6 +9,7 @@ import strawberry
 
 from application.ports import TokenRecord
 from application.queries import ProjectionStatus
+from interfaces.graphql.enums import Role
 
 
 @strawberry.type(description="Why a view stopped: the event it cannot take.")
@@ -58,7 +59,7 @@ class Projection:
 class Token:
     id: UUID
     name: str
-    role: str
+    role: Role
     client_id: UUID | None
     created_at: datetime
     revoked_at: datetime | None
@@ -68,7 +69,7 @@ class Token:
         return Token(
             id=record.token_id,
             name=record.name,
-            role=record.role,
+            role=Role(record.role),
             client_id=record.client_id,
             created_at=record.created_at,
             revoked_at=record.revoked_at,

@@ -11,15 +11,16 @@ from application.views.rows import ComplaintRowReport
 from interfaces.graphql.children import EngagementChild
 from interfaces.graphql.context import Info
 from interfaces.graphql.engagements.as_of import AsOf
+from interfaces.graphql.enums import ComplaintChannel, ComplaintState, Severity
 
 
 @strawberry.type(description="A client's complaint or support ticket.")
 class Complaint(EngagementChild):
-    channel: str
-    severity: str
+    channel: ComplaintChannel
+    severity: Severity
     category: str
     description: str
-    state: str
+    state: ComplaintState
     received_at: datetime
     updated_at: datetime
     seconds_in_state: float
@@ -67,11 +68,11 @@ class Complaint(EngagementChild):
             id=row.complaint_id,
             engagement_id=row.engagement_id,
             version=row.version,
-            channel=row.channel.value,
-            severity=row.severity.value,
+            channel=row.channel,
+            severity=row.severity,
             category=row.category,
             description=row.description,
-            state=row.state.value,
+            state=row.state,
             received_at=row.received_at,
             updated_at=row.updated_at,
             seconds_in_state=report.seconds_in_state,

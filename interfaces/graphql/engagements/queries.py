@@ -12,17 +12,20 @@ from application.ports import TimeAxis
 from interfaces.graphql.context import Info
 from interfaces.graphql.engagements.as_of import engagement_as_of
 from interfaces.graphql.engagements.types import Axis, Engagement, load_engagement
+from interfaces.graphql.enums import EngagementState, Health
 from interfaces.graphql.errors import PublicError
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, connection
 from interfaces.graphql.reports import Count, counts
 
 
-@strawberry.input
+@strawberry.input(description="Engagements whose fields equal every value given.")
 class EngagementFilter:
-    client_id: UUID | None = None
-    state: str | None = None
-    health: str | None = strawberry.field(default=None, description="red, amber or green")
+    client_id: UUID | None = strawberry.field(default=None, description="The client's id.")
+    state: EngagementState | None = None
+    health: Health | None = strawberry.field(
+        default=None, description="Health as of now (it moves with time, e.g. a clock due)."
+    )
 
 
 @strawberry.type(description="All engagements at a glance.")
@@ -76,7 +79,7 @@ class EngagementQueries:
             where,
             first,
             after,
-            keep=(lambda row: row.health.value == health) if health else None,
+            keep=(lambda row: row.health == health) if health else None,
         )
         return connection(page, Engagement.of)
 
@@ -86,6 +89,6 @@ class EngagementQueries:
         rows = await context.query(context.services.reader.portfolio, context.principal)
         return Portfolio(
             engagements=len(rows),
-            by_health=counts(Counter(row.health.value for row in rows)),
-            by_state=counts(Counter(row.state.value for row in rows)),
+            by_health=counts(Counter(row.health for row in rows)),
+            by_state=counts(Counter(row.state for row in rows)),
         )

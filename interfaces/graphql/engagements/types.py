@@ -24,6 +24,7 @@ from interfaces.graphql.complaints.queries import ComplaintFilter
 from interfaces.graphql.complaints.types import Complaint
 from interfaces.graphql.context import Info
 from interfaces.graphql.engagements.as_of import AsOf, snapshot_history, snapshot_page
+from interfaces.graphql.enums import EngagementState, Health, MemberRole
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, Node, rows_page
 from interfaces.graphql.reports import Budget, Progress, RiskRegister, Satisfaction
@@ -47,7 +48,7 @@ class Axis(Enum):
 @strawberry.type
 class TeamMember:
     person: str
-    role: str
+    role: MemberRole
     area: str
 
 
@@ -77,8 +78,11 @@ class Engagement:
     client_name: str
     title: str
     owner: str
-    state: str
-    health: str = strawberry.field(description="red, amber or green (DESIGN: health rules).")
+    state: EngagementState
+    health: Health = strawberry.field(
+        description="RED or AMBER when a figure is past its threshold, else GREEN; "
+        "`healthReasons` says which."
+    )
     health_reasons: list[str]
     cpi: Decimal | None
     spi: Decimal | None
@@ -104,8 +108,8 @@ class Engagement:
             client_name=row.client_name,
             title=row.title,
             owner=row.owner,
-            state=row.state.value,
-            health=row.health.value,
+            state=row.state,
+            health=row.health,
             health_reasons=list(row.health_reasons),
             cpi=row.cpi,
             spi=row.spi,
@@ -202,7 +206,7 @@ class Engagement:
     @strawberry.field(description="Who works on the engagement, in which role and area (RACI).")
     async def team(self, info: Info) -> list[TeamMember]:
         members = (await self._aggregate(info)).members
-        return [TeamMember(person=m.person, role=m.role.value, area=m.area) for m in members]
+        return [TeamMember(person=m.person, role=m.role, area=m.area) for m in members]
 
     @strawberry.field
     async def objectives(self, info: Info) -> list[Objective]:

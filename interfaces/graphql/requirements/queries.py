@@ -7,16 +7,17 @@ from uuid import UUID
 import strawberry
 
 from interfaces.graphql.context import Info
+from interfaces.graphql.enums import RequirementPriority, RequirementState
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, rows_page
 from interfaces.graphql.requirements.types import Requirement, load_requirement
 
 
-@strawberry.input
+@strawberry.input(description="Requirements whose fields equal every value given.")
 class RequirementFilter:
-    engagement_id: UUID | None = None
-    state: str | None = None
-    priority: str | None = None
+    engagement_id: UUID | None = strawberry.field(default=None, description="The engagement's id.")
+    state: RequirementState | None = None
+    priority: RequirementPriority | None = None
 
 
 @strawberry.type

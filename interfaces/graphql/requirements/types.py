@@ -11,16 +11,17 @@ from application.views.rows import RequirementRowReport
 from interfaces.graphql.children import EngagementChild
 from interfaces.graphql.context import Info
 from interfaces.graphql.engagements.as_of import AsOf
+from interfaces.graphql.enums import RequirementPriority, RequirementSource, RequirementState
 
 
 @strawberry.type(description="What the client asked for.")
 class Requirement(EngagementChild):
     title: str
     description: str
-    source: str
-    priority: str
+    source: RequirementSource
+    priority: RequirementPriority
     requested_by: str
-    state: str
+    state: RequirementState
     captured_at: datetime
     updated_at: datetime
     seconds_in_state: float
@@ -40,10 +41,10 @@ class Requirement(EngagementChild):
             version=row.version,
             title=row.title,
             description=row.description,
-            source=row.source.value,
-            priority=row.priority.value,
+            source=row.source,
+            priority=row.priority,
             requested_by=row.requested_by,
-            state=row.state.value,
+            state=row.state,
             captured_at=row.captured_at,
             updated_at=row.updated_at,
             seconds_in_state=report.seconds_in_state,

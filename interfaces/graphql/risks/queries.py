@@ -7,17 +7,18 @@ from uuid import UUID
 import strawberry
 
 from interfaces.graphql.context import Info
+from interfaces.graphql.enums import RiskLevel, RiskState
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, rows_page
 from interfaces.graphql.risks.types import Risk, load_risk
 
 
-@strawberry.input
+@strawberry.input(description="Risks whose fields equal every value given.")
 class RiskFilter:
-    engagement_id: UUID | None = None
-    state: str | None = None
-    level: str | None = strawberry.field(
-        default=None, description="low, medium, high or critical; assessed risks only."
+    engagement_id: UUID | None = strawberry.field(default=None, description="The engagement's id.")
+    state: RiskState | None = None
+    level: RiskLevel | None = strawberry.field(
+        default=None, description="Assessed risks of this level only."
     )
 
 

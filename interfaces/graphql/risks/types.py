@@ -11,24 +11,25 @@ from application.views.rows import RiskRowReport
 from interfaces.graphql.children import EngagementChild
 from interfaces.graphql.context import Info
 from interfaces.graphql.engagements.as_of import AsOf
+from interfaces.graphql.enums import ResponseStrategy, RiskCategory, RiskLevel, RiskState
 
 
 @strawberry.type(description="A risk of the register.")
 class Risk(EngagementChild):
     title: str
-    category: str
+    category: RiskCategory
     description: str
     owner: str
-    state: str
+    state: RiskState
     identified_at: datetime
     updated_at: datetime
     seconds_in_state: float
     probability: int | None
     impact: int | None
     exposure: int | None
-    level: str | None
+    level: RiskLevel | None
     assessments: int
-    strategy: str | None
+    strategy: ResponseStrategy | None
     next_review_on: date | None
     review_overdue: bool
     reviews: int
@@ -43,19 +44,19 @@ class Risk(EngagementChild):
             engagement_id=row.engagement_id,
             version=row.version,
             title=row.title,
-            category=row.category.value,
+            category=row.category,
             description=row.description,
             owner=row.owner,
-            state=row.state.value,
+            state=row.state,
             identified_at=row.identified_at,
             updated_at=row.updated_at,
             seconds_in_state=report.seconds_in_state,
             probability=row.probability,
             impact=row.impact,
             exposure=row.exposure,
-            level=row.level.value if row.level else None,
+            level=row.level,
             assessments=row.assessments,
-            strategy=row.strategy.value if row.strategy else None,
+            strategy=row.strategy,
             next_review_on=row.next_review_on,
             review_overdue=report.review_overdue,
             reviews=row.reviews,

@@ -11,12 +11,13 @@ from application.sla_simulation import Simulation
 from application.views.sla_rows import CalendarRow, PolicyRow
 from domain.calendar import WorkingHours as WorkingHoursValue
 from interfaces.graphql.children import Recorded
+from interfaces.graphql.enums import Severity, SlaClock, SlaTrigger, Weekday
 from interfaces.graphql.reports import SlaCompliance
 
 
 @strawberry.type(description="A working interval of a weekday, in local time.")
 class WorkingHours:
-    day: str
+    day: Weekday
     start: str = strawberry.field(description="HH:MM")
     end: str = strawberry.field(description="HH:MM; 24:00 is the end of the day")
 
@@ -24,7 +25,7 @@ class WorkingHours:
     def of(hours: WorkingHoursValue) -> WorkingHours:
         start, end = hours.start_minute, hours.end_minute
         return WorkingHours(
-            day=hours.day.value,
+            day=hours.day,
             start=f"{start // 60:02d}:{start % 60:02d}",
             end=f"{end // 60:02d}:{end % 60:02d}",
         )
@@ -55,18 +56,18 @@ class BusinessCalendar(Recorded):
         )
 
 
-@strawberry.type
+@strawberry.type(description="A severity's targets, in minutes of the policy's time.")
 class SeverityTargets:
-    severity: str
+    severity: Severity
     first_response_minutes: int
     resolution_minutes: int
 
 
 @strawberry.type(description="On a breach or a warning, escalate the complaint to a level.")
 class EscalationRule:
-    trigger: str = strawberry.field(description="breach or warning")
-    clock: str | None = strawberry.field(description="first_response or resolution; null: any")
-    severities: list[str] = strawberry.field(description="Empty: every severity.")
+    trigger: SlaTrigger
+    clock: SlaClock | None = strawberry.field(description="The clock it watches; null: either.")
+    severities: list[Severity] = strawberry.field(description="Empty: every severity.")
     level: int
 
 
@@ -102,7 +103,7 @@ class SlaPolicy(Recorded):
             version=row.version,
             targets=[
                 SeverityTargets(
-                    severity=t.severity.value,
+                    severity=t.severity,
                     first_response_minutes=t.first_response_minutes,
                     resolution_minutes=t.resolution_minutes,
                 )
@@ -112,9 +113,9 @@ class SlaPolicy(Recorded):
             warning_percent=rules.warning_percent,
             escalation_rules=[
                 EscalationRule(
-                    trigger=r.trigger.value,
-                    clock=r.clock.value if r.clock else None,
-                    severities=[s.value for s in r.severities],
+                    trigger=r.trigger,
+                    clock=r.clock,
+                    severities=list(r.severities),
                     level=r.level,
                 )
                 for r in rules.escalation_rules
@@ -125,9 +126,9 @@ class SlaPolicy(Recorded):
         )
 
 
-@strawberry.type
+@strawberry.type(description="One severity's compliance as it was and as it would have been.")
 class SeverityComparison:
-    severity: str
+    severity: Severity
     complaints: int
     actual: list[SlaCompliance] = strawberry.field(
         description="Under the policy each complaint was received under."
@@ -159,7 +160,7 @@ class SlaSimulation:
             complaints=simulation.complaints,
             by_severity=[
                 SeverityComparison(
-                    severity=s.severity.value,
+                    severity=s.severity,
                     complaints=s.complaints,
                     actual=SlaCompliance.per_clock(s.actual),
                     simulated=SlaCompliance.per_clock(s.simulated),
