@@ -24,12 +24,15 @@ from application.access import Principal
 from interfaces.graphql.context import Context, Services
 from interfaces.http.auth import Authenticator
 from interfaces.http.limits import RateLimiter
+from interfaces.http.websocket import TextFrames
 
 
 class GraphQLEndpoint(GraphQL[Context, None]):
     """Answers with orjson; a request needs a live token, within its caller's
     rate; a WebSocket may name its token in `connection_init` instead of its
-    upgrade request."""
+    upgrade request, and gets its messages as text frames."""
+
+    websocket_adapter_class = TextFrames
 
     def __init__(
         self,

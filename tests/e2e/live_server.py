@@ -155,7 +155,11 @@ class Stream:
     async def message(self, timeout: float = STEP) -> dict[str, Any]:
         """The next message that is not a keep-alive."""
         while True:
-            message: dict[str, Any] = json.loads(await asyncio.wait_for(self.ws.recv(), timeout))
+            frame = await asyncio.wait_for(self.ws.recv(), timeout)
+            # GraphQL-over-WebSocket clients (npm `graphql-ws`, browsers) read text
+            # frames only: a binary one reaches them as a message without a type.
+            assert isinstance(frame, str), f"a binary frame, which clients cannot read: {frame!r}"
+            message: dict[str, Any] = json.loads(frame)
             if message["type"] == "ping":
                 await self.ws.send(json.dumps({"type": "pong"}))
             elif message["type"] not in ("pong", "ka"):
