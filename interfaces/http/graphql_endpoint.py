@@ -8,6 +8,7 @@ here, since the context needs only the request's headers.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import anyio.to_thread
@@ -15,6 +16,7 @@ import orjson
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -24,7 +26,7 @@ from application.access import Principal
 from interfaces.graphql.context import Context, Services
 from interfaces.http.auth import Authenticator
 from interfaces.http.limits import RateLimiter
-from interfaces.http.websocket import TextFrames
+from interfaces.http.websocket import TextFrames, TokenWatch
 
 
 class GraphQLEndpoint(GraphQL[Context, None]):
@@ -52,16 +54,35 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         self.authenticator = authenticator
         self.rate_limiter = rate_limiter
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "websocket":
+            await super().__call__(scope, receive, send)
+            return
+        websocket = WebSocket(scope, receive, send)
+        context = await self.get_context(websocket, websocket)
+        try:
+            await self.run(websocket, context)
+        finally:
+            if isinstance(context.connection, TokenWatch):
+                context.connection.stop()
+
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        principal = await self._principal(request.headers.get("authorization"))
-        if isinstance(request, WebSocket) or request.method == "GET":
-            # A WebSocket may still name its token in `connection_init`; a GET
-            # only ever serves GraphiQL (queries over GET are off).
+        authorization = request.headers.get("authorization")
+        principal = await self._principal(authorization)
+        if isinstance(request, WebSocket):
+            # It may still name its token in `connection_init` (`on_ws_connect`).
+            tokens = self.authenticator.tokens
+            watch = TokenWatch(
+                request, authorization, self._principal, tokens.clock, tokens.cache_for
+            )
+            return Context(self.services, principal, watch)
+        if request.method == "GET":
+            # A GET only ever serves GraphiQL (queries over GET are off).
             return Context(self.services, principal)
         if principal is None:
             raise HTTPException(401, "a valid token is required", {"WWW-Authenticate": "Bearer"})
@@ -71,17 +92,25 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         return Context(self.services, principal)
 
     async def on_ws_connect(self, context: Context) -> dict[str, object] | None:
+        watch = context.connection
+        assert isinstance(watch, TokenWatch)
         if context.caller is None:
             params: dict[str, Any] = context.connection_params or {}
             header = params.get("Authorization") or params.get("authorization")
-            principal = await self._principal(header if isinstance(header, str) else None)
+            watch.authorization = header if isinstance(header, str) else None
+            principal = await self._principal(watch.authorization)
             if principal is None:
                 raise ConnectionRejectionError({"message": "a valid token is required"})
             context.caller = principal
+        watch.start(context.caller)
         return None
 
-    async def _principal(self, authorization: str | None) -> Principal | None:
+    async def _principal(
+        self, authorization: str | None, since: datetime | None = None
+    ) -> Principal | None:
         # A token checked a moment ago needs no trip to the worker threads.
-        return self.authenticator.remembered(authorization) or await anyio.to_thread.run_sync(
-            self.authenticator.principal, authorization, limiter=self.services.limiter
+        return self.authenticator.remembered(
+            authorization, since
+        ) or await anyio.to_thread.run_sync(
+            self.authenticator.principal, authorization, since, limiter=self.services.limiter
         )

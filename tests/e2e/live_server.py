@@ -18,6 +18,7 @@ import httpx
 import pytest
 import uvicorn
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
 from interfaces.graphql.context import Services
@@ -54,6 +55,7 @@ class Server:
 
     base_url: str
     services: Services
+    database_url: str
 
     @property
     def ws_url(self) -> str:
@@ -112,12 +114,12 @@ class Server:
 
 
 @contextmanager
-def serve(database_url: str) -> Iterator[Server]:
-    """The API on this database, served by uvicorn in a thread until the block ends."""
+def serve(database_url: str, **overrides: Any) -> Iterator[Server]:
+    """The API on this database, served by uvicorn in a thread until the block ends;
+    `overrides` change settings."""
     # Small pools: the tests' PostgreSQL is shared, and its connections are few.
-    settings = make_settings(
-        database_url, rate_limit_per_minute=0, pool_size=4, sla_watch=False, webhooks=False
-    )
+    defaults = {"rate_limit_per_minute": 0, "pool_size": 4, "sla_watch": False, "webhooks": False}
+    settings = make_settings(database_url, **(defaults | overrides))
     app = create_app(settings)  # the real clock: the writer stamps events with it too
     config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
     uvicorn_server = uvicorn.Server(config)
@@ -129,7 +131,7 @@ def serve(database_url: str) -> Iterator[Server]:
         time.sleep(0.02)
     port = uvicorn_server.servers[0].sockets[0].getsockname()[1]
     try:
-        yield Server(f"http://127.0.0.1:{port}", app.state.services)
+        yield Server(f"http://127.0.0.1:{port}", app.state.services, database_url)
     finally:
         uvicorn_server.should_exit = True
         thread.join(STEP)
@@ -174,6 +176,15 @@ class Stream:
             assert not message["payload"].get("errors"), message
             events.append(message["payload"]["data"]["engagementEvents"])
         return events
+
+    async def close_code(self, timeout: float = STEP) -> int:
+        """The code the server closes the connection with; any message before it fails."""
+        try:
+            message = await self.message(timeout)
+        except ConnectionClosed as closed:
+            assert closed.rcvd is not None, "closed without a close frame"
+            return closed.rcvd.code
+        pytest.fail(f"a message where the server should have closed the connection: {message}")
 
     async def assert_quiet(self) -> None:
         """Nothing more arrives: no duplicate, no event of another engagement."""
