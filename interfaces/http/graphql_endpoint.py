@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 import anyio.to_thread
+import cross_web
 import orjson
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -20,19 +21,29 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.schema import BaseSchema
+from strawberry.types import ExecutionResult
 
 from application.access import Principal
 from interfaces.graphql.context import Context, Services
 from interfaces.http.auth import Authenticator
 from interfaces.http.limits import RateLimiter
+from interfaces.http.media import (
+    CONTENT_TYPES,
+    GRAPHQL_RESPONSE,
+    JSON,
+    is_request_error,
+    response_media_type,
+)
 from interfaces.http.websocket import TextFrames, TokenWatch
 
 
 class GraphQLEndpoint(GraphQL[Context, None]):
-    """Answers with orjson; a request needs a live token, within its caller's
-    rate; a WebSocket may name its token in `connection_init` instead of its
-    upgrade request, and gets its messages as text frames."""
+    """Answers with orjson, in the media type the caller's `Accept` asks for; a
+    request needs a live token, within its caller's rate; a WebSocket may name
+    its token in `connection_init` instead of its upgrade request, and gets its
+    messages as text frames."""
 
     websocket_adapter_class = TextFrames
 
@@ -56,7 +67,14 @@ class GraphQLEndpoint(GraphQL[Context, None]):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "websocket":
-            await super().__call__(scope, receive, send)
+            try:
+                response = await self.run(Request(scope, receive))
+            except cross_web.HTTPException as refusal:
+                # strawberry's own refusals (an operation it cannot pick, a method
+                # it does not serve), in the JSON shape every refusal has.
+                allow = {"Allow": "GET, POST"} if refusal.status_code == 405 else None
+                raise HTTPException(refusal.status_code, refusal.reason, allow) from None
+            await response(scope, receive, send)
             return
         websocket = WebSocket(scope, receive, send)
         context = await self.get_context(websocket, websocket)
@@ -68,6 +86,33 @@ class GraphQLEndpoint(GraphQL[Context, None]):
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        # It carries the media type the caller accepts to `create_response`.
+        sub_response = await super().get_sub_response(request)
+        sub_response.media_type = response_media_type(request.headers.get("accept")) or JSON
+        return sub_response
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        answer = process_result(result)
+        if is_request_error(result):
+            # Nothing was executed, so there is no data, not even null.
+            del answer["data"]
+        return answer
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        media_type = sub_response.media_type or JSON
+        # In application/json every GraphQL answer is a 200; in the newer type a
+        # request GraphQL refused before executing it (no data) is a 400.
+        refused = media_type == GRAPHQL_RESPONSE and "data" not in response_data
+        content = self.encode_json(response_data)
+        return Response(content, 400 if refused else 200, media_type=CONTENT_TYPES[media_type])
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
