@@ -66,17 +66,21 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         self.rate_limiter = rate_limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "websocket":
-            try:
-                response = await self.run(Request(scope, receive))
-            except cross_web.HTTPException as refusal:
-                # strawberry's own refusals (an operation it cannot pick, a method
-                # it does not serve), in the JSON shape every refusal has.
-                allow = {"Allow": "GET, POST"} if refusal.status_code == 405 else None
-                raise HTTPException(refusal.status_code, refusal.reason, allow) from None
-            await response(scope, receive, send)
+        if scope["type"] == "websocket":
+            await self._serve_websocket(WebSocket(scope, receive, send))
             return
-        websocket = WebSocket(scope, receive, send)
+        try:
+            response = await self.run(Request(scope, receive))
+        except cross_web.HTTPException as refusal:
+            # strawberry's own refusals (an operation it cannot pick, a method it
+            # does not serve), in the JSON shape every refusal has.
+            allow = {"Allow": "GET, POST"} if refusal.status_code == 405 else None
+            raise HTTPException(refusal.status_code, refusal.reason, allow) from None
+        await response(scope, receive, send)
+
+    async def _serve_websocket(self, websocket: WebSocket) -> None:
+        # The context is made here, not by strawberry, so that its token watch
+        # ends with the connection.
         context = await self.get_context(websocket, websocket)
         try:
             await self.run(websocket, context)
@@ -107,6 +111,8 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
         sub_response: Response,
     ) -> Response:
+        # Only its media type is read from the sub-response: nothing else can be
+        # set on it, since the context does not hand it to resolvers.
         media_type = sub_response.media_type or JSON
         # In application/json every GraphQL answer is a 200; in the newer type a
         # request GraphQL refused before executing it (no data) is a 400.

@@ -72,6 +72,7 @@ class TokenWatch:
 
     def start(self, principal: Principal) -> None:
         """Watch the token in `authorization`, which authenticated as `principal`."""
+        self.stop()  # the legacy protocol lets a client initialise again
         self.principal = principal
         self._task = asyncio.create_task(self._watch(), name="rapport-token-watch")
 

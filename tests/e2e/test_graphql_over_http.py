@@ -36,9 +36,8 @@ LEFT_FAILING_IN_PRODUCTION = LEFT_FAILING | {
 
 def audit(server: Server) -> list[dict[str, Any]]:
     """Each audit's id, name (starting MUST, SHOULD or MAY), status and reason."""
-    results: list[dict[str, Any]] = NodeScript(
-        "audit.mjs", f"{server.base_url}/graphql", server.token()
-    ).lines()
+    with NodeScript("audit.mjs", f"{server.base_url}/graphql", server.token()) as script:
+        results: list[dict[str, Any]] = script.lines()
     return results
 
 
