@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# The JavaScript clients the end-to-end tests drive, pinned by their lock file.
+JS := tests/js
 
 .PHONY: install serve demo test lint bench clean
 
@@ -28,7 +30,11 @@ lint: install
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint
+# Installed again whenever the lock file is newer than the installed copy.
+$(JS)/node_modules: $(JS)/package-lock.json
+	tests/ensure_node.sh $(JS)
+
+test: lint $(JS)/node_modules
 	tests/ensure_postgres.sh $(BIN)/python
 	tests/ensure_chromium.sh
 	$(BIN)/pytest
@@ -45,4 +51,4 @@ graphiql:
 	$(PYTHON) interfaces/http/graphiql/build.py interfaces/http/graphiql/static/vendor
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache $(JS)/node_modules

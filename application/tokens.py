@@ -37,7 +37,10 @@ class Tokens:
     A live token, once checked, is taken on trust for `cache_seconds`, so a
     request costs no query for it. A revocation through this object forgets
     every remembered token at once; one made elsewhere (the command line,
-    another server process) takes effect within `cache_seconds`."""
+    another server process) takes effect within `cache_seconds`. A caller
+    that must know the token was live at some moment (a stream about to send
+    an event recorded then) passes it as `since`: a check made before that
+    moment does not count."""
 
     def __init__(
         self,
@@ -78,23 +81,28 @@ class Tokens:
         self.store.add(record, hash_secret(secret))
         return secret, record
 
-    def remembered(self, secret: str) -> Principal | None:
-        """The principal of a token checked within the cache time, without a
-        query; None when it must be looked up (`authenticate`)."""
-        return self._remembered(hash_secret(secret), self.clock.now())
+    def remembered(self, secret: str, *, since: datetime | None = None) -> Principal | None:
+        """The principal of a token checked within the cache time (and not before
+        `since`), without a query; None when it must be looked up (`authenticate`)."""
+        return self._remembered(hash_secret(secret), self.clock.now(), since)
 
-    def _remembered(self, secret_hash: str, now: datetime) -> Principal | None:
+    def _remembered(
+        self, secret_hash: str, now: datetime, since: datetime | None
+    ) -> Principal | None:
         with self._lock:
             checked = self._checked.get(secret_hash)
-        if checked is not None and now - checked[1] < self.cache_for:
-            return checked[0]
-        return None
+        if checked is None or now - checked[1] >= self.cache_for:
+            return None
+        if since is not None and checked[1] < since:
+            return None
+        return checked[0]
 
-    def authenticate(self, secret: str) -> Principal | None:
-        """The principal a live token acts as; None for an unknown or revoked one."""
+    def authenticate(self, secret: str, *, since: datetime | None = None) -> Principal | None:
+        """The principal a live token acts as; None for an unknown or revoked one.
+        With `since`, only a check made at or after that moment is taken on trust."""
         secret_hash = hash_secret(secret)
         now = self.clock.now()
-        remembered = self._remembered(secret_hash, now)
+        remembered = self._remembered(secret_hash, now, since)
         if remembered is not None:
             return remembered
         record = self.store.find(secret_hash)

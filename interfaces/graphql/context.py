@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import anyio.to_thread
 from anyio import CapacityLimiter
@@ -42,22 +43,30 @@ class Services:
     limiter: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(10))
 
 
+class Connection(Protocol):
+    """A WebSocket's hold on its caller's token, which may be revoked while it is open."""
+
+    async def still_allowed(self, since: datetime) -> bool:
+        """Whether the token was live at `since` or later; when it is not, the
+        connection is closed (4403) and nothing more may be sent on it."""
+        ...
+
+
 class Context:
     def __init__(
         self,
         services: Services,
         principal: Principal | None,
         client_address: str = "",
-        *,
-        over_websocket: bool = False,
+        connection: Connection | None = None,
     ) -> None:
         self.services = services
-        self.over_websocket = over_websocket
         # None only on a WebSocket until its `connection_init` names a token.
         self.caller = principal
         # Where the request comes from (behind a proxy, the forwarded address):
         # failed authentications are counted per address.
         self.client_address = client_address
+        self.connection = connection  # a WebSocket's; None for a request over HTTP
         self.connection_params: dict[str, Any] | None = None
         # One loader for every view: the reports a query asks for in one go, of
         # whatever views, are read in one trip to the worker threads.
@@ -68,6 +77,12 @@ class Context:
         if self.caller is None:
             raise PublicError("authentication required", "UNAUTHENTICATED")
         return self.caller
+
+    async def still_allowed(self, since: datetime) -> bool:
+        """Whether something recorded at `since` may still go to the caller: on a
+        WebSocket its token is checked again (a request over HTTP was checked
+        when it arrived, and ends soon)."""
+        return self.connection is None or await self.connection.still_allowed(since)
 
     async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Call blocking application code in the worker thread pool."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import strawberry
@@ -105,20 +105,32 @@ def _without_suggestion(error: GraphQLError) -> GraphQLError:
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?", re.DOTALL)
 
 
-class SubscriptionsOverWebSocket(SchemaExtension):
-    """Strawberry lets a subscription through a POST, for a multipart transport
-    Rapport does not offer; run as a query it could only fail. Refused before it
-    runs (400): subscriptions are served over WebSocket."""
-
-    def on_operation(self) -> Iterator[None]:
-        context = self.execution_context
-        if not getattr(context.context, "over_websocket", True):
-            allowed = set(context.allowed_operations) - {OperationType.SUBSCRIPTION}
-            context.allowed_operations = allowed
-        yield
-
-
 class RapportSchema(strawberry.Schema):
+    async def execute(  # noqa: PLR0917
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> StrawberryExecutionResult:
+        """Queries and mutations, for HTTP; a subscription is refused (400), since
+        it streams over WebSocket only, where strawberry calls `stream` instead."""
+        allowed = {OperationType.QUERY, OperationType.MUTATION}
+        if allowed_operation_types is not None:
+            allowed &= set(allowed_operation_types)
+        return await super().execute(
+            query,
+            variable_values,
+            context_value,
+            root_value,
+            operation_name,
+            allowed,
+            operation_extensions,
+        )
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -145,7 +157,6 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     # Factories: each request gets extensions of its own.
     extensions: list[Any] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
-        SubscriptionsOverWebSocket,
         lambda: AddValidationRules(size_rule),
         lambda: PrepareOffTheLoop(documents),
         lambda: MaskErrors(should_mask_error=should_mask),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 from uuid import uuid4
 
 from application.access import Principal, Role
@@ -20,21 +21,26 @@ class Authenticator:
         # An id of its own, like every token, so its rate is counted apart.
         self._local_admin_principal = Principal("local-admin", Role.ADMIN, token_id=uuid4())
 
-    def principal(self, authorization: str | None) -> Principal | None:
+    def principal(
+        self, authorization: str | None, since: datetime | None = None
+    ) -> Principal | None:
         """The principal of a live token in an Authorization header value; None
-        when the header is missing, malformed, unknown or revoked."""
+        when the header is missing, malformed, unknown or revoked. With `since`,
+        the token is looked up again unless it was checked at or after then."""
         secret = _bearer(authorization)
         if secret is None:
             return None
-        return self._local_admin(secret) or self.tokens.authenticate(secret)
+        return self._local_admin(secret) or self.tokens.authenticate(secret, since=since)
 
-    def remembered(self, authorization: str | None) -> Principal | None:
+    def remembered(
+        self, authorization: str | None, since: datetime | None = None
+    ) -> Principal | None:
         """`principal` when it is known without a query (a token checked a moment
-        ago); None when it must be looked up."""
+        ago, and not before `since`); None when it must be looked up."""
         secret = _bearer(authorization)
         if secret is None:
             return None
-        return self._local_admin(secret) or self.tokens.remembered(secret)
+        return self._local_admin(secret) or self.tokens.remembered(secret, since=since)
 
     def _local_admin(self, secret: str) -> Principal | None:
         if self.local_admin_secret and secrets.compare_digest(

@@ -1,5 +1,6 @@
-"""Request limits: body size and content type checked before GraphQL sees a byte,
-and the rate limits: requests per token, failed authentications per address."""
+"""Request limits: body size, content type, accepted media types and the request's
+shape checked before GraphQL sees a byte, and the rate limits: requests per
+token, failed authentications per address."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 import orjson
 
+from interfaces.http.media import GRAPHQL_RESPONSE, JSON, response_media_type
 from interfaces.http.responses import error_body
 
 Scope = MutableMapping[str, Any]
@@ -19,13 +21,14 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-JSON_TYPES = (b"application/json", b"application/graphql-response+json")
+JSON_TYPES = (JSON.encode(), GRAPHQL_RESPONSE.encode())
 
 
 class RequestLimits:
     """ASGI middleware: a POST body larger than `max_body_bytes` gets 413, a POST
-    that is not JSON 415, and one that is not a GraphQL request 400; a query
-    sent by GET gets 405. Each refusal is a JSON error, before the app runs."""
+    that is not JSON 415, one whose `Accept` rules out both media types GraphQL
+    answers in 406, and one that is not a GraphQL request 400; a query sent by
+    GET gets 405. Each refusal is a JSON error, before the app runs."""
 
     def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
@@ -46,6 +49,10 @@ class RequestLimits:
         if content_type not in JSON_TYPES:
             await reject(send, 415, "send the request as JSON (Content-Type: application/json)")
             return
+        if response_media_type(headers.get(b"accept", b"").decode("latin-1")) is None:
+            message = f"GraphQL answers in {JSON} or {GRAPHQL_RESPONSE}; accept one of them"
+            await reject(send, 406, message)
+            return
         declared = headers.get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.max_body_bytes:
             await reject(send, 413, f"the request body is over {self.max_body_bytes} bytes")
@@ -58,7 +65,7 @@ class RequestLimits:
         if problem:
             await reject(send, 400, problem)
             return
-        await self.app(scope, _replay(body, receive), send)
+        await self.app(_as_plain_json(scope), _replay(body, receive), send)
 
     async def _read(self, receive: Receive) -> bytes | None:
         """The whole body, or None once it grows past the limit."""
@@ -87,9 +94,20 @@ def _not_a_graphql_request(body: bytes) -> str | None:
         return 'the request body must be a JSON object: {"query": ..., "variables": {...}}'
     if not isinstance(request.get("query"), str):
         return "the request needs a `query`: the GraphQL document, as a string"
-    if not isinstance(request.get("variables") or {}, dict):
-        return "`variables`, when given, must be a JSON object"
+    if not isinstance(request.get("operationName"), str | None):
+        return "`operationName`, when given, must be a string"
+    for name in ("variables", "extensions"):
+        if not isinstance(request.get(name), dict | None):
+            return f"`{name}`, when given, must be a JSON object"
     return None
+
+
+def _as_plain_json(scope: Scope) -> Scope:
+    """The request with `Content-Type: application/json`: it was checked to be
+    JSON whatever the header's case and parameters, and strawberry reads a body
+    only under that exact, lower-case type."""
+    headers = [(name, value) for name, value in scope["headers"] if name != b"content-type"]
+    return {**scope, "headers": [*headers, (b"content-type", JSON.encode())]}
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

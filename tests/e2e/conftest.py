@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID, uuid4
 
 import pytest
@@ -21,6 +21,10 @@ from fastapi.testclient import TestClient
 from interfaces.graphql.schema import Mutation
 from interfaces.http.app import create_app
 from tests.conftest import FakeClock, fresh_schema, make_settings, require_postgres
+from tests.e2e.writer import Writer
+
+if TYPE_CHECKING:
+    from tests.e2e.live_server import Server
 
 CLIENT_ID = UUID("6f1c8a52-4a1e-4d5e-9d7e-0c1f2b3a4d5e")
 OTHER_CLIENT_ID = UUID("0b7e6f3c-2f8e-4c55-9a53-5f0c3c9d1e27")
@@ -216,3 +220,25 @@ def shared_api(
             require_postgres()
             url = stack.enter_context(fresh_schema())
         yield stack.enter_context(running_api(url, FakeClock()))
+
+
+# A live server, and a second process writing to its log (see `live_server.py`).
+
+
+@pytest.fixture
+def server(database_url: str) -> Iterator[Server]:
+    """The API served by uvicorn on a free port, for WebSocket and Node clients."""
+    from tests.e2e.live_server import serve  # it imports this module's helpers
+
+    with serve(database_url) as served:
+        yield served
+
+
+@pytest.fixture
+def writer(database_url: str) -> Iterator[Writer]:
+    """A second process that writes complaints to the log on request."""
+    process = Writer(database_url)
+    try:
+        yield process
+    finally:
+        process.close()

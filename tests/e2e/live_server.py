@@ -18,6 +18,7 @@ import httpx
 import pytest
 import uvicorn
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
 from interfaces.graphql.context import Services
@@ -54,6 +55,7 @@ class Server:
 
     base_url: str
     services: Services
+    database_url: str
 
     @property
     def ws_url(self) -> str:
@@ -113,8 +115,8 @@ class Server:
 
 @contextmanager
 def serve(database_url: str, **overrides: Any) -> Iterator[Server]:
-    """The API on this database, served by uvicorn in a thread until the block
-    ends; `overrides` change settings."""
+    """The API on this database, served by uvicorn in a thread until the block ends;
+    `overrides` change settings."""
     # Small pools: the tests' PostgreSQL is shared, and its connections are few.
     defaults = {"rate_limit_per_minute": 0, "pool_size": 4, "sla_watch": False, "webhooks": False}
     settings = make_settings(database_url, **(defaults | overrides))
@@ -129,7 +131,7 @@ def serve(database_url: str, **overrides: Any) -> Iterator[Server]:
         time.sleep(0.02)
     port = uvicorn_server.servers[0].sockets[0].getsockname()[1]
     try:
-        yield Server(f"http://127.0.0.1:{port}", app.state.services)
+        yield Server(f"http://127.0.0.1:{port}", app.state.services, database_url)
     finally:
         uvicorn_server.should_exit = True
         thread.join(STEP)
@@ -155,7 +157,11 @@ class Stream:
     async def message(self, timeout: float = STEP) -> dict[str, Any]:
         """The next message that is not a keep-alive."""
         while True:
-            message: dict[str, Any] = json.loads(await asyncio.wait_for(self.ws.recv(), timeout))
+            frame = await asyncio.wait_for(self.ws.recv(), timeout)
+            # GraphQL-over-WebSocket clients (npm `graphql-ws`, browsers) read text
+            # frames only: a binary one reaches them as a message without a type.
+            assert isinstance(frame, str), f"a binary frame, which clients cannot read: {frame!r}"
+            message: dict[str, Any] = json.loads(frame)
             if message["type"] == "ping":
                 await self.ws.send(json.dumps({"type": "pong"}))
             elif message["type"] not in ("pong", "ka"):
@@ -170,6 +176,15 @@ class Stream:
             assert not message["payload"].get("errors"), message
             events.append(message["payload"]["data"]["engagementEvents"])
         return events
+
+    async def close_code(self, timeout: float = STEP) -> int:
+        """The code the server closes the connection with; any message before it fails."""
+        try:
+            message = await self.message(timeout)
+        except ConnectionClosed as closed:
+            assert closed.rcvd is not None, "closed without a close frame"
+            return closed.rcvd.code
+        pytest.fail(f"a message where the server should have closed the connection: {message}")
 
     async def assert_quiet(self) -> None:
         """Nothing more arrives: no duplicate, no event of another engagement."""

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import orjson
 import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
@@ -44,8 +45,9 @@ def lenient(api: Api) -> TestClient:
     return client
 
 
-def send(api: Api, content: Any, content_type: str = JSON) -> Response:
+def send(api: Api, content: Any, content_type: str = JSON, accept: str = "*/*") -> Response:
     headers = {"Authorization": f"Bearer {api.token()}", "Content-Type": content_type}
+    headers["Accept"] = accept
     response: Response = lenient(api).post("/graphql", content=content, headers=headers)
     return response
 
@@ -136,6 +138,121 @@ def test_a_request_without_a_live_token_gets_401_with_a_json_body(
     response = lenient(api).post("/graphql", content=PORTFOLIO, headers=headers)
     assert_json_error(response, 401)
     assert response.headers["www-authenticate"] == "Bearer"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"query": "{ portfolio { engagements } }", "operationName": 1}',
+        b'{"query": "{ portfolio { engagements } }", "operationName": ["a"]}',
+        b'{"query": "{ portfolio { engagements } }", "extensions": "x"}',
+        b'{"query": "{ portfolio { engagements } }", "extensions": []}',
+        b'{"query": "{ portfolio { engagements } }", "variables": ""}',
+        b'{"query": "{ portfolio { engagements } }", "variables": false}',
+    ],
+    ids=["number name", "list name", "string extensions", "list extensions", "empty variables",
+         "false variables"],
+)  # fmt: skip
+def test_request_parameters_of_the_wrong_type_get_400_with_a_json_error(
+    api: Api, body: bytes
+) -> None:
+    assert_json_error(send(api, body), 400)
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["APPLICATION/JSON", "Application/Json; charset=UTF-8", "application/json;charset=utf-8",
+     "application/graphql-response+json"],
+)  # fmt: skip
+def test_a_json_body_is_read_whatever_the_content_types_case_and_parameters(
+    api: Api, content_type: str
+) -> None:
+    response = send(api, PORTFOLIO, content_type)
+    assert_clean(response, 200)
+    assert response.json() == {"data": {"portfolio": {"engagements": 0}}}
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "allow"),
+    [
+        (b'{"query": "query A { portfolio { engagements } }", "operationName": "B"}', 400, None),
+        (b'{"query": "subscription { engagementEvents(engagementId: \\"%s\\") { position } }"}'
+         % NOBODY.encode(), 400, None),
+        (None, 405, "GET, POST"),
+    ],
+    ids=["unknown operation", "subscription over POST", "PUT"],
+)  # fmt: skip
+def test_what_strawberry_refuses_itself_gets_a_json_error_not_plain_text(
+    api: Api, body: bytes | None, status: int, allow: str | None
+) -> None:
+    if body is None:
+        headers = {"Authorization": f"Bearer {api.token()}"}
+        response = lenient(api).put("/graphql", content=PORTFOLIO, headers=headers)
+    else:
+        response = send(api, body)
+    assert_json_error(response, status)
+    assert response.headers.get("allow") == allow
+
+
+# Media types: application/json by default, application/graphql-response+json on request
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+
+@pytest.mark.parametrize(
+    ("accept", "media_type"),
+    [
+        ("", JSON),
+        ("*/*", JSON),
+        ("application/*", JSON),
+        (JSON, JSON),
+        (GRAPHQL_RESPONSE, f"{GRAPHQL_RESPONSE}; charset=utf-8"),
+        (f"{GRAPHQL_RESPONSE}; charset=utf-8, {JSON}; charset=utf-8",
+         f"{GRAPHQL_RESPONSE}; charset=utf-8"),
+        (f"{JSON}, {GRAPHQL_RESPONSE};q=0.5", JSON),
+        (f"{GRAPHQL_RESPONSE};q=0, */*", JSON),
+        (f"text/html, {GRAPHQL_RESPONSE};q=0.9", f"{GRAPHQL_RESPONSE}; charset=utf-8"),
+    ],
+)  # fmt: skip
+def test_the_answer_is_in_the_media_type_the_accept_header_ranks_highest(
+    api: Api, accept: str, media_type: str
+) -> None:
+    response = send(api, PORTFOLIO, accept=accept)
+    assert_clean(response, 200)
+    assert response.headers["content-type"] == media_type
+    assert response.json() == {"data": {"portfolio": {"engagements": 0}}}
+
+
+@pytest.mark.parametrize("accept", ["text/html", "application/xml, text/*", f"{JSON};q=0"])
+def test_an_accept_header_that_rules_out_both_media_types_gets_406(api: Api, accept: str) -> None:
+    assert_json_error(send(api, PORTFOLIO, accept=accept), 406)
+
+
+REQUEST_ERRORS = {
+    "parse": {"query": "{"},
+    "validation": {"query": "{ portfolio { engagementz } }"},
+    "variable coercion": {"query": RECEIVE, "variables": {"input": {"severity": 3}}},
+}
+
+
+@pytest.mark.parametrize(("accept", "status"), [(JSON, 200), (GRAPHQL_RESPONSE, 400)])
+@pytest.mark.parametrize("request_", REQUEST_ERRORS.values(), ids=REQUEST_ERRORS)
+def test_a_request_graphql_refuses_before_executing_it_has_errors_and_no_data(
+    api: Api, request_: dict[str, Any], accept: str, status: int
+) -> None:
+    response = send(api, orjson.dumps(request_), accept=accept)
+    assert_clean(response, status)
+    body = response.json()
+    assert "data" not in body and body["errors"], body
+
+
+@pytest.mark.parametrize("accept", [JSON, GRAPHQL_RESPONSE])
+def test_an_error_while_executing_keeps_its_null_data_and_status_200(api: Api, accept: str) -> None:
+    headers = {"Authorization": f"Bearer {api.token('viewer')}", "Accept": accept}
+    response = api.client.post("/graphql", json={"query": "{ tokens { name } }"}, headers=headers)
+    assert_clean(response, 200)
+    assert response.json()["data"] is None
+    assert response.json()["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 
 # GraphQL: values it cannot coerce, and text the domain refuses

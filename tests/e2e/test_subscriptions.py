@@ -6,13 +6,13 @@ projectors), speaks graphql-transport-ws (or the legacy graphql-ws) with the
 `websockets` client, and writes through `tests/e2e/writer.py` in a subprocess,
 so the only way the server can learn of those events is the log itself
 (LISTEN/NOTIFY on PostgreSQL, polling on SQLite). The server and the WebSocket
-client are in `live_server.py`."""
+client are in `live_server.py`; the client refuses binary frames, which the
+reference JavaScript client cannot read, and one test drives that client itself."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -28,26 +28,11 @@ from tests.e2e.live_server import (
     Server,
     positions,
     run,
-    serve,
     subscribe,
     write,
 )
+from tests.e2e.node import NodeScript
 from tests.e2e.writer import Writer
-
-
-@pytest.fixture
-def server(database_url: str) -> Iterator[Server]:
-    with serve(database_url) as served:
-        yield served
-
-
-@pytest.fixture
-def writer(database_url: str) -> Iterator[Writer]:
-    process = Writer(database_url)
-    try:
-        yield process
-    finally:
-        process.close()
 
 
 def test_events_written_by_another_process_reach_the_subscriber_once_each_in_log_order(
@@ -131,6 +116,27 @@ def test_the_legacy_graphql_ws_protocol_delivers_events_too(writer: Writer, serv
 
     written, events = run(scenario())
     assert positions(events) == written
+
+
+def test_the_npm_graphql_ws_client_receives_the_events_in_log_order_then_completes_cleanly(
+    writer: Writer, server: Server
+) -> None:
+    engagement_id = server.open_engagement()
+    token, head = server.token("viewer"), str(server.head())
+    with NodeScript("subscribe.mjs", server.ws_url, token, engagement_id, head, "5") as client:
+        assert client.line() == {"connected": True}
+        written = writer.write(engagement_id, 3)
+        events = [client.line()["event"] for _ in range(3)]
+        written += writer.write(engagement_id, 2)
+        events += [client.line()["event"] for _ in range(2)]
+        # It completed the subscription, then closed the connection normally.
+        assert client.line() == {"closed": 1000}
+        assert client.finish() == "exit 0: "
+
+    assert positions(events) == written
+    assert {(e["eventType"], e["actor"], e["engagementId"]) for e in events} == {
+        ("Complaint.Received", "writer", engagement_id)
+    }
 
 
 def test_two_subscribers_of_one_engagement_each_get_every_event(

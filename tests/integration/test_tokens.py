@@ -202,6 +202,22 @@ def test_a_token_revoked_elsewhere_is_refused_once_the_cache_time_has_passed(
     assert server.authenticate(secret) is None
 
 
+def test_a_check_made_before_since_is_not_trusted_so_a_revocation_elsewhere_shows_at_once(
+    runtime: ViewRuntime, clock: FakeClock
+) -> None:
+    server, command_line = build_tokens(runtime, clock), build_tokens(runtime, clock)
+    secret, record = server.create("agent", "Ann")
+    assert server.authenticate(secret) is not None
+    checked_at = clock.now()
+    clock.advance(seconds=0.1)
+
+    command_line.revoke(record.token_id)
+
+    assert server.authenticate(secret, since=checked_at) is not None  # that check counts
+    assert server.remembered(secret, since=clock.now()) is None
+    assert server.authenticate(secret, since=clock.now()) is None
+
+
 def test_revoking_an_unknown_token_is_not_found(tokens: Tokens) -> None:
     with pytest.raises(NotFound):
         tokens.revoke(uuid4())

@@ -54,6 +54,10 @@ class AuditSubscriptions:
                 services.reader.events_after, context.principal, engagement_id, last
             )
             for entry in entries:
+                # A token revoked since it subscribed ends the stream (and its
+                # connection) before anything recorded after the revocation goes out.
+                if not await context.still_allowed(entry.recorded_at):
+                    return
                 last = entry.position
                 yield AuditEvent.of(entry)
             seen = await follower.changed_since(seen)
