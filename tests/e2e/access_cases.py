@@ -58,7 +58,7 @@ def rsk(**fields: Any) -> dict[str, Any]:
     return {"riskId": "$risk", **fields}
 
 
-MEMBER = eng(person="sam", role="responsible", area="support")
+MEMBER = eng(person="sam", role="RESPONSIBLE", area="support")
 # Arguments per area; "$name" stands for a subject's id. Valid inputs, in an
 # order that lets most of them succeed for a role that may run them all.
 ENGAGEMENT = {
@@ -74,9 +74,9 @@ ENGAGEMENT = {
     "setCommunicationPlan": eng(cadence="weekly", channels=["email"], audience=["client"]),
     "logMeeting": eng(heldOn="2026-03-01", attendees=["sam"], agenda="Kick-off", minutes="Ok"),
     "publishStatusReport": eng(
-        periodStart="2026-02-23", periodEnd="2026-03-01", rag="green", summary="On track"
+        periodStart="2026-02-23", periodEnd="2026-03-01", rag="GREEN", summary="On track"
     ),
-    "recordCost": eng(amount="100.00", category="labour", incurredOn="2026-03-01"),
+    "recordCost": eng(amount="100.00", category="LABOUR", incurredOn="2026-03-01"),
     "reviseBudget": eng(newBudget="130000.00", reason="Scope"),
     "recordSurveyResponse": eng(csat=5, respondent="ann", channel="email"),
     "startEngagement": eng(),
@@ -85,7 +85,7 @@ ENGAGEMENT = {
 }
 REQUIREMENT = {
     "captureRequirement": eng(
-        title="Export", source="interview", priority="should", requestedBy="ann"
+        title="Export", source="INTERVIEW", priority="SHOULD", requestedBy="ann"
     ),
     "addAcceptanceCriterion": req(text="CSV opens"),
     "removeAcceptanceCriterion": req(criterionId="$spare_criterion"),
@@ -99,25 +99,25 @@ REQUIREMENT = {
 }
 COMPLAINT = {
     "receiveComplaint": eng(
-        channel="email", severity="high", category="billing", description="Twice"
+        channel="EMAIL", severity="HIGH", category="billing", description="Twice"
     ),
     "acknowledgeComplaint": cpl(agent="sam", message="On it"),
     "assignComplaint": cpl(agent="sam"),
     "escalateComplaint": cpl(level=1, reason="Angry"),
-    "addComplaintNote": cpl(visibility="internal", text="Called"),
+    "addComplaintNote": cpl(visibility="INTERNAL", text="Called"),
     "waitOnClient": cpl(reason="Invoice number?"),
     "recordClientReply": cpl(message="INV-7"),
     "identifyRootCause": cpl(category="process", analysis="Ran twice"),
-    "recordSlaBreach": cpl(clock="first_response"),
+    "recordSlaBreach": cpl(clock="FIRST_RESPONSE"),
     "watchSla": cpl(),
     "resolveComplaint": cpl(resolution="Refunded"),
     "reopenComplaint": cpl(reason="Charged again"),
     "closeComplaint": cpl(clientConfirmed=True, csat=4),
 }
 RISK = {
-    "identifyRisk": eng(title="Supplier", category="external", owner="sam"),
+    "identifyRisk": eng(title="Supplier", category="EXTERNAL", owner="sam"),
     "assessRisk": rsk(probability=3, impact=4),
-    "planRiskResponse": rsk(strategy="mitigate", actions=["Backup"], nextReviewOn=LATER),
+    "planRiskResponse": rsk(strategy="MITIGATE", actions=["Backup"], nextReviewOn=LATER),
     "reviewRisk": rsk(notes="Stable", nextReviewOn=LATER),
     "recordRiskOccurrence": rsk(whatHappened="Supplier late"),
     "closeRisk": rsk(reason="Passed"),
@@ -140,7 +140,7 @@ WEBHOOKS: dict[str, dict[str, Any]] = {
     "removeWebhook": {"id": "$webhook"},
 }
 TOKENS: dict[str, dict[str, Any]] = {
-    "createToken": {"input": {"role": "viewer", "name": "new-viewer"}},
+    "createToken": {"input": {"role": "VIEWER", "name": "new-viewer"}},
     "revokeToken": {"id": "$spare_token"},
 }
 CLOSING = {"closeEngagement": eng(outcome="Done", forceReason="End"), "archiveEngagement": eng()}

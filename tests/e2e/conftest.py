@@ -97,12 +97,12 @@ class Api:
         assert started["__typename"] == "EngagementPayload", started
         return engagement_id
 
-    def receive_complaint(self, engagement_id: str, severity: str = "high", **kw: Any) -> str:
+    def receive_complaint(self, engagement_id: str, severity: str = "HIGH", **kw: Any) -> str:
         result = self.mutate(
             "receiveComplaint",
             {
                 "engagementId": engagement_id,
-                "channel": "email",
+                "channel": "EMAIL",
                 "severity": severity,
                 "category": "billing",
                 "description": "Invoice twice",

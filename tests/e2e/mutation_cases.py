@@ -132,11 +132,11 @@ def two_engagements(api: Api) -> tuple[Ids, Ids]:
 
 E = {"engagementId": "$engagement"}
 planned = given(nothing, step("openEngagement", engagement_input(), "engagement"))
-CAPTURE = {**E, "title": "Export to CSV", "source": "workshop", "priority": "must",
+CAPTURE = {**E, "title": "Export to CSV", "source": "WORKSHOP", "priority": "MUST",
            "requestedBy": "Ann"}  # fmt: skip
-RECEIVE = {**E, "channel": "phone", "severity": "high", "category": "billing",
+RECEIVE = {**E, "channel": "PHONE", "severity": "HIGH", "category": "billing",
            "description": "Charged twice"}  # fmt: skip
-IDENTIFY = {**E, "title": "Key person leaves", "category": "resource", "owner": "maria"}
+IDENTIFY = {**E, "title": "Key person leaves", "category": "RESOURCE", "owner": "maria"}
 CLOSE_ENGAGEMENT = step("closeEngagement", {**E, "outcome": "Done", "forceReason": "Wrap up"})
 
 

@@ -39,8 +39,8 @@ def first_day(api: Api) -> Ids:
                           "target": "24", "dueOn": "2026-06-30"}, "objective"),
         ("planMilestone", {**E, "name": "Go-live", "dueOn": "2026-06-01", "weight": "3"},
          "golive"),
-        ("assignMember", {**E, "person": "sam", "role": "accountable", "area": "support"}, None),
-        ("recordCost", {**E, "amount": "1000.00", "category": "labour",
+        ("assignMember", {**E, "person": "sam", "role": "ACCOUNTABLE", "area": "support"}, None),
+        ("recordCost", {**E, "amount": "1000.00", "category": "LABOUR",
                         "incurredOn": "2026-03-01"}, None),
         ("captureRequirement", CAPTURE, "requirement"),
         ("receiveComplaint", RECEIVE, "complaint"),
@@ -54,9 +54,9 @@ def second_day(api: Api, ids: Ids) -> None:
         api, ids,
         ("recordObjectiveResult", {**E, "objectiveId": "$objective", "actual": "20"}, None),
         ("completeMilestone", {**E, "milestoneId": "$golive"}, None),
-        ("releaseMember", {**E, "person": "sam", "role": "accountable", "area": "support"},
+        ("releaseMember", {**E, "person": "sam", "role": "ACCOUNTABLE", "area": "support"},
          None),
-        ("assignMember", {**E, "person": "lee", "role": "responsible", "area": "billing"}, None),
+        ("assignMember", {**E, "person": "lee", "role": "RESPONSIBLE", "area": "billing"}, None),
         ("recordSurveyResponse", {**E, "csat": 2, "nps": 3, "respondent": "Ann",
                                   "channel": "email"}, None),
         ("addAcceptanceCriterion", {"requirementId": "$requirement", "text": "CSV opens"},
@@ -113,7 +113,7 @@ def test_every_history_as_it_was_then_holds_what_had_happened_by_then(api: Api) 
     assert engagement["history"]["nodes"] == happened
     # The acknowledgement recorded in the afternoon had happened by 09:00 (at 08:30).
     assert "Complaint.Acknowledged" in [e["eventType"] for e in happened]
-    assert engagement["complaints"]["nodes"][0]["state"] == "acknowledged"
+    assert engagement["complaints"]["nodes"][0]["state"] == "ACKNOWLEDGED"
     for kind in ("requirements", "complaints", "risks"):
         for child in engagement[kind]["nodes"]:
             own = [e for e in happened if e["position"] in positions(live, kind, child["id"])]

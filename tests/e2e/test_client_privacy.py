@@ -23,10 +23,10 @@ def notes_on_a_complaint(api: Api) -> Ids:
     public note, an internal one, a public one and another internal one."""
     ids = run_steps(api, active(api), ("receiveComplaint", RECEIVE, "complaint"))
     for visibility, text in [
-        ("public", "We are on it"),
-        ("internal", "Customer is on the churn list"),
-        ("public", "Fixed in tonight's release"),
-        ("internal", "Root cause was our own config push"),
+        ("PUBLIC", "We are on it"),
+        ("INTERNAL", "Customer is on the churn list"),
+        ("PUBLIC", "Fixed in tonight's release"),
+        ("INTERNAL", "Root cause was our own config push"),
     ]:
         note = {"complaintId": ids["complaint"], "visibility": visibility, "text": text}
         assert api.mutate("addComplaintNote", note)["__typename"] == "ComplaintPayload"
@@ -130,7 +130,7 @@ def test_a_clients_stream_carries_no_internal_note(server: Server) -> None:
             subscribe(server, server.token("client", CLIENT_ID), engagement_id, head) as client,
             subscribe(server, server.token("viewer"), engagement_id, head) as team,
         ):
-            for visibility in ("internal", "public"):
+            for visibility in ("INTERNAL", "PUBLIC"):
                 note = {"complaintId": received["complaintId"], "visibility": visibility,
                         "text": f"A {visibility} note"}  # fmt: skip
                 await asyncio.to_thread(server.data, NOTE, {"input": note}, staff)

@@ -76,7 +76,7 @@ def graphql_errors(api: Api, query: str, variables: dict[str, Any] | None = None
 
 def receive_input(engagement_id: str = NOBODY, **changes: Any) -> dict[str, Any]:
     """A complaint's input with `changes`; a change to `...` leaves the field out."""
-    given: dict[str, Any] = {"engagementId": engagement_id, "channel": "email", "severity": "high"}
+    given: dict[str, Any] = {"engagementId": engagement_id, "channel": "EMAIL", "severity": "HIGH"}
     given |= {"category": "billing", "description": "Invoice twice"} | changes
     return {name: value for name, value in given.items() if value is not ...}
 
@@ -280,7 +280,7 @@ def test_an_input_graphql_cannot_coerce_is_an_error_that_records_nothing(
 
 @pytest.mark.parametrize("amount", ["abc", "NaN", "Infinity", True, "1,5"])
 def test_a_decimal_that_is_not_a_finite_number_is_an_error(api: Api, amount: Any) -> None:
-    given = {"engagementId": NOBODY, "amount": amount, "category": "labour"}
+    given = {"engagementId": NOBODY, "amount": amount, "category": "LABOUR"}
     variables = {"input": given | {"incurredOn": "2026-03-01"}}
     assert "invalid value at .amount" in graphql_errors(api, RECORD_COST, variables)
 

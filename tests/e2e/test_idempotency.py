@@ -28,8 +28,8 @@ KEY = "invoice-42"
 def complaint_input(engagement_id: str, **overrides: Any) -> dict[str, Any]:
     return {
         "engagementId": engagement_id,
-        "channel": "phone",
-        "severity": "critical",
+        "channel": "PHONE",
+        "severity": "CRITICAL",
         "category": "outage",
         "description": "Line down",
         "idempotencyKey": KEY,
@@ -41,7 +41,7 @@ def cost_input(engagement_id: str, amount: str = "420.00", **overrides: Any) -> 
     return {
         "engagementId": engagement_id,
         "amount": amount,
-        "category": "travel",
+        "category": "TRAVEL",
         "incurredOn": "2026-03-01",
         "idempotencyKey": KEY,
         **overrides,

@@ -8,16 +8,16 @@ import pytest
 from tests.e2e.conftest import Api
 from tests.e2e.mutation_cases import Case, check_case, given, nothing, step
 
-HOURS = [{"day": day, "start": "09:00", "end": "17:00"} for day in ("monday", "tuesday")]
-SUMMER = [{"day": "monday", "start": "08:00", "end": "16:00"}]
+HOURS = [{"day": day, "start": "09:00", "end": "17:00"} for day in ("MONDAY", "TUESDAY")]
+SUMMER = [{"day": "MONDAY", "start": "08:00", "end": "16:00"}]
 DEFINE_CALENDAR = {"name": "Berlin office", "timeZone": "Europe/Berlin", "hours": HOURS,
                    "holidays": ["2026-12-25"]}  # fmt: skip
 TARGETS = [
     {"severity": severity, "firstResponseMinutes": 60, "resolutionMinutes": 480}
-    for severity in ("critical", "high", "medium", "low")
+    for severity in ("CRITICAL", "HIGH", "MEDIUM", "LOW")
 ]
 CALENDAR = {"calendarId": "$businessCalendar"}
-ESCALATE = [{"trigger": "breach", "clock": "resolution", "level": 2}]
+ESCALATE = [{"trigger": "BREACH", "clock": "RESOLUTION", "level": 2}]
 DEFINE_POLICY = {"name": "Gold", "targets": TARGETS, **CALENDAR, "warningPercent": 75,
                  "escalationRules": ESCALATE}  # fmt: skip
 
@@ -38,7 +38,7 @@ CASES = [
     Case("defineSlaPolicy", CALENDAR_DEFINED, DEFINE_POLICY,
          {"name": "Gold", "isDefault": False, "warningPercent": 75,
           "targets": [{"severity": t["severity"], "firstResponseMinutes": 60} for t in TARGETS],
-          "escalationRules": [{"trigger": "breach", "clock": "resolution", "level": 2}]},
+          "escalationRules": [{"trigger": "BREACH", "clock": "RESOLUTION", "level": 2}]},
          "Defined", invalid=("warningPercent", 150)),
     Case("reviseSlaPolicy", POLICY_DEFINED,
          {"policyId": "$slaPolicy", "targets": TARGETS, "warningPercent": 80,

@@ -39,7 +39,7 @@ def interleaved_work(api: Api) -> Ids:
     """Positions 1-2 open engagement 1, 3-4 engagement 2; then 5 receives and 6
     acknowledges a complaint on 1, 7 records a cost on 1 and 8 one on 2."""
     one, two = two_engagements(api)
-    cost = {**E, "amount": "10", "category": "travel", "incurredOn": "2026-03-01"}
+    cost = {**E, "amount": "10", "category": "TRAVEL", "incurredOn": "2026-03-01"}
     acknowledge = {"complaintId": "$complaint", "agent": "sam", "message": "Hi"}
     run_steps(
         api, one, ("receiveComplaint", RECEIVE, "complaint"),
@@ -111,10 +111,10 @@ def test_an_admin_lists_the_tokens_and_no_one_else_may(api: Api) -> None:
     api.token("client", CLIENT_ID)
     tokens = api.data("{ tokens { name role clientId revokedAt } }")["tokens"]
     assert sorted(tokens, key=lambda t: t["name"]) == [
-        {"name": "admin-staff", "role": "admin", "clientId": None, "revokedAt": None},
-        {"name": f"client-{CLIENT_ID}", "role": "client", "clientId": str(CLIENT_ID),
+        {"name": "admin-staff", "role": "ADMIN", "clientId": None, "revokedAt": None},
+        {"name": f"client-{CLIENT_ID}", "role": "CLIENT", "clientId": str(CLIENT_ID),
          "revokedAt": None},
-        {"name": "viewer-staff", "role": "viewer", "clientId": None, "revokedAt": None},
+        {"name": "viewer-staff", "role": "VIEWER", "clientId": None, "revokedAt": None},
     ]  # fmt: skip
     refused = api.gql("{ tokens { name } }", token=api.token("manager"))
     assert refused["data"] is None

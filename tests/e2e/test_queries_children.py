@@ -38,17 +38,17 @@ def test_each_child_by_id_shows_its_fields_engagement_and_history(shared_api: Ap
     )
     engagement = {"id": ids["engagement"]}
     assert found["requirement"] == {
-        "id": ids["requirement"], "state": "captured", "engagement": engagement,
+        "id": ids["requirement"], "state": "CAPTURED", "engagement": engagement,
         "history": {"nodes": [{"eventType": "Requirement.Captured"}]},
-        "title": "Export to CSV", "priority": "must", "version": 1,
+        "title": "Export to CSV", "priority": "MUST", "version": 1,
     }  # fmt: skip
     assert found["complaint"] == {
-        "id": ids["complaint"], "state": "received", "engagement": engagement,
+        "id": ids["complaint"], "state": "RECEIVED", "engagement": engagement,
         "history": {"nodes": [{"eventType": "Complaint.Received"}]},
-        "severity": "high", "assignee": None, "version": 1,
+        "severity": "HIGH", "assignee": None, "version": 1,
     }  # fmt: skip
     assert found["risk"] == {
-        "id": ids["risk"], "state": "identified", "engagement": engagement,
+        "id": ids["risk"], "state": "IDENTIFIED", "engagement": engagement,
         "history": {"nodes": [{"eventType": "Risk.Identified"}]},
         "title": "Key person leaves", "exposure": None, "level": None, "version": 1,
     }  # fmt: skip
@@ -93,25 +93,25 @@ def named(object_ids: list[str], names: dict[str, str]) -> list[str]:
 def test_complaints_filter_by_engagement_state_severity_assignee_and_breach(api: Api) -> None:
     one, two = two_engagements(api)
     c = {"complaintId": "$c1"}
-    run_steps(api, one, ("receiveComplaint", {**RECEIVE, "severity": "critical"}, "c1"),
-              ("receiveComplaint", {**RECEIVE, "severity": "low"}, "c2"))  # fmt: skip
+    run_steps(api, one, ("receiveComplaint", {**RECEIVE, "severity": "CRITICAL"}, "c1"),
+              ("receiveComplaint", {**RECEIVE, "severity": "LOW"}, "c2"))  # fmt: skip
     run_steps(api, two, ("receiveComplaint", RECEIVE, "c3"))
     api.clock.advance(hours=2)  # past the critical complaint's first-response target
     run_steps(
-        api, one, ("recordSlaBreach", {**c, "clock": "first_response"}, None),
+        api, one, ("recordSlaBreach", {**c, "clock": "FIRST_RESPONSE"}, None),
         ("acknowledgeComplaint", {**c, "agent": "sam", "message": "Sorry"}, None),
         ("assignComplaint", {**c, "agent": "lee"}, None),
     )  # fmt: skip
     names = {"e1": one["engagement"], "c1": one["c1"], "c2": one["c2"], "c3": two["c3"]}
     assert {
         "e1": filtered(api, "complaints", names, engagementId=names["e1"]),
-        "in progress": filtered(api, "complaints", names, state="in_progress"),
-        "received": filtered(api, "complaints", names, state="received"),
-        "low": filtered(api, "complaints", names, severity="low"),
+        "in progress": filtered(api, "complaints", names, state="IN_PROGRESS"),
+        "received": filtered(api, "complaints", names, state="RECEIVED"),
+        "low": filtered(api, "complaints", names, severity="LOW"),
         "lee's": filtered(api, "complaints", names, assignee="lee"),
         "breached": filtered(api, "complaints", names, breached=True),
         "not breached": filtered(api, "complaints", names, breached=False),
-        "e1 critical": nested(api, "complaints", names, severity="critical"),
+        "e1 critical": nested(api, "complaints", names, severity="CRITICAL"),
         "e1 only, whatever asked": nested(api, "complaints", names, engagementId=two["engagement"]),
     } == {
         "e1": ["c1", "c2"], "in progress": ["c1"], "received": ["c2", "c3"], "low": ["c2"],
@@ -127,17 +127,17 @@ def test_requirements_filter_by_engagement_state_and_priority(api: Api) -> None:
         api, one, ("captureRequirement", CAPTURE, "r1"),
         ("addAcceptanceCriterion", {**r, "text": "Every row"}, None),
         ("confirmRequirement", {**r, "confirmedBy": "Ann"}, None),
-        ("captureRequirement", {**CAPTURE, "priority": "could"}, "r2"),
+        ("captureRequirement", {**CAPTURE, "priority": "COULD"}, "r2"),
     )  # fmt: skip
-    run_steps(api, two, ("captureRequirement", {**CAPTURE, "priority": "should"}, "r3"))
+    run_steps(api, two, ("captureRequirement", {**CAPTURE, "priority": "SHOULD"}, "r3"))
     names = {"e1": one["engagement"], "r1": one["r1"], "r2": one["r2"], "r3": two["r3"]}
     assert {
         "e1": filtered(api, "requirements", names, engagementId=names["e1"]),
-        "confirmed": filtered(api, "requirements", names, state="confirmed"),
-        "captured": filtered(api, "requirements", names, state="captured"),
-        "could": filtered(api, "requirements", names, priority="could"),
-        "should": filtered(api, "requirements", names, priority="should"),
-        "e1 captured": nested(api, "requirements", names, state="captured"),
+        "confirmed": filtered(api, "requirements", names, state="CONFIRMED"),
+        "captured": filtered(api, "requirements", names, state="CAPTURED"),
+        "could": filtered(api, "requirements", names, priority="COULD"),
+        "should": filtered(api, "requirements", names, priority="SHOULD"),
+        "e1 captured": nested(api, "requirements", names, state="CAPTURED"),
     } == {
         "e1": ["r1", "r2"], "confirmed": ["r1"], "captured": ["r2", "r3"], "could": ["r2"],
         "should": ["r3"], "e1 captured": ["r2"],
@@ -158,12 +158,12 @@ def test_risks_filter_by_engagement_state_and_level(api: Api) -> None:
     names = {"e1": one["engagement"], "k1": one["k1"], "k2": one["k2"], "k3": two["k3"]}
     assert {
         "e1": filtered(api, "risks", names, engagementId=names["e1"]),
-        "identified": filtered(api, "risks", names, state="identified"),
-        "assessed": filtered(api, "risks", names, state="assessed"),
-        "critical": filtered(api, "risks", names, level="critical"),
-        "low": filtered(api, "risks", names, level="low"),
-        "e1 low": nested(api, "risks", names, level="low"),
-        "e1 critical": nested(api, "risks", names, level="critical"),
+        "identified": filtered(api, "risks", names, state="IDENTIFIED"),
+        "assessed": filtered(api, "risks", names, state="ASSESSED"),
+        "critical": filtered(api, "risks", names, level="CRITICAL"),
+        "low": filtered(api, "risks", names, level="LOW"),
+        "e1 low": nested(api, "risks", names, level="LOW"),
+        "e1 critical": nested(api, "risks", names, level="CRITICAL"),
     } == {
         "e1": ["k1", "k2"], "identified": ["k2"], "assessed": ["k1", "k3"], "critical": ["k1"],
         "low": ["k3"], "e1 low": [], "e1 critical": ["k1"],

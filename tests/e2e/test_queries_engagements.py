@@ -47,8 +47,8 @@ def busy_engagement(api: Api) -> Ids:
         ("planMilestone", {**E, "name": "Go-live", "dueOn": "2026-06-01", "weight": "3"},
          "golive"),
         ("completeMilestone", {**E, "milestoneId": "$golive"}, None),
-        ("assignMember", {**E, "person": "sam", "role": "accountable", "area": "support"}, None),
-        ("recordCost", {**E, "amount": "1000.00", "category": "labour",
+        ("assignMember", {**E, "person": "sam", "role": "ACCOUNTABLE", "area": "support"}, None),
+        ("recordCost", {**E, "amount": "1000.00", "category": "LABOUR",
                         "incurredOn": "2026-03-01"}, None),
         ("recordSurveyResponse", {**E, "csat": 4, "nps": 10, "respondent": "Ann",
                                   "channel": "email"}, None),
@@ -83,11 +83,11 @@ def test_an_engagement_shows_its_figures_people_plans_children_and_history(share
     ids = busy_engagement(api)
     found = api.data(ENGAGEMENT, {"id": ids["engagement"]})["engagement"]
     assert {key: found[key] for key in ("id", "clientId", "state", "version", "asOf")} == {
-        "id": ids["engagement"], "clientId": str(CLIENT_ID), "state": "active", "version": 9,
+        "id": ids["engagement"], "clientId": str(CLIENT_ID), "state": "ACTIVE", "version": 9,
         "asOf": None,
     }  # fmt: skip
     progress = found["progress"]
-    assert nonzero(progress.pop("requirementsByState")) == {"captured": 1}
+    assert nonzero(progress.pop("requirementsByState")) == {"CAPTURED": 1}
     assert progress == {
         "milestonesTotal": 2, "milestonesCompleted": 1, "milestoneCompletionPercent": "75.00",
         "overdueMilestones": [{"name": "Kick-off"}], "latestRag": None,
@@ -97,13 +97,13 @@ def test_an_engagement_shows_its_figures_people_plans_children_and_history(share
     assert budget["earnedValue"] == {"plannedValue": "30000.00", "earnedValue": "90000.00"}
     satisfaction = found["satisfaction"]
     assert (satisfaction["csatMean"], satisfaction["nps"]) == ("4.00", "100.00")
-    assert nonzero(satisfaction["openBySeverity"]) == {"high": 1}
+    assert nonzero(satisfaction["openBySeverity"]) == {"HIGH": 1}
     register = found["riskRegister"]
     assert (register["risksTotal"], register["heatMap"][2][3]) == (1, 1)
     assert register["topExposures"] == [
-        {"title": "Key person leaves", "exposure": 12, "level": "high"}
+        {"title": "Key person leaves", "exposure": 12, "level": "HIGH"}
     ]
-    assert found["team"] == [{"person": "sam", "role": "accountable", "area": "support"}]
+    assert found["team"] == [{"person": "sam", "role": "ACCOUNTABLE", "area": "support"}]
     assert found["objectives"] == [
         {"id": ids["objective"], "metric": "hours", "target": "24", "actual": None}
     ]
@@ -151,14 +151,14 @@ def two_days_of_work(api: Api) -> Ids:
     api.clock.advance(days=1)
     run_steps(
         api, ids,
-        ("recordCost", {**E, "amount": "1000.00", "category": "labour",
+        ("recordCost", {**E, "amount": "1000.00", "category": "LABOUR",
                         "incurredOn": "2026-03-03"}, None),
         ("receiveComplaint", RECEIVE, "complaint"),
     )  # fmt: skip
     api.clock.advance(days=1)
     return run_steps(
         api, ids,
-        ("recordCost", {**E, "amount": "500.00", "category": "travel", "incurredOn": "2026-03-03",
+        ("recordCost", {**E, "amount": "500.00", "category": "TRAVEL", "incurredOn": "2026-03-03",
                         "occurredAt": "2026-03-03T11:00:00+00:00"}, None),
         ("acknowledgeComplaint", {"complaintId": "$complaint", "agent": "sam", "message": "Hi"},
          None),
@@ -180,17 +180,17 @@ def test_as_of_recorded_shows_what_was_known_then_and_occurred_what_had_happened
     ids = two_days_of_work(api)
     assert as_of(api, ids, "2026-03-02T08:00:00+00:00") is None  # before it was opened
     assert as_of(api, ids, "2026-03-02T10:00:00+00:00") == (2, "0", [])
-    assert as_of(api, ids, "2026-03-03T10:00:00+00:00", "OCCURRED") == (3, "1000.00", ["received"])
+    assert as_of(api, ids, "2026-03-03T10:00:00+00:00", "OCCURRED") == (3, "1000.00", ["RECEIVED"])
     # At 12:00 on day 2 the second cost had happened, but was not recorded until day 3.
-    assert as_of(api, ids, "2026-03-03T12:00:00+00:00") == (3, "1000.00", ["received"])
+    assert as_of(api, ids, "2026-03-03T12:00:00+00:00") == (3, "1000.00", ["RECEIVED"])
     assert as_of(api, ids, "2026-03-03T12:00:00+00:00", "OCCURRED") == (
-        4, "1500.00", ["received"]
+        4, "1500.00", ["RECEIVED"]
     )  # fmt: skip
-    assert as_of(api, ids, None) == (4, "1500.00", ["acknowledged"])
+    assert as_of(api, ids, None) == (4, "1500.00", ["ACKNOWLEDGED"])
     echoed = api.data(AS_OF, {"id": ids["engagement"], "at": "2026-03-03T12:00:00+00:00",
                               "axis": "OCCURRED"})["engagement"]  # fmt: skip
     assert (echoed["asOf"], echoed["asOfAxis"], echoed["state"]) == (
-        "2026-03-03T12:00:00+00:00", "OCCURRED", "active"
+        "2026-03-03T12:00:00+00:00", "OCCURRED", "ACTIVE"
     )  # fmt: skip
 
 
@@ -234,12 +234,12 @@ def test_engagements_filter_by_client_state_and_health(api: Api) -> None:
     picked = {
         "client 1": engagements(api, clientId=str(CLIENT_ID)),
         "client 2": engagements(api, clientId=str(OTHER_CLIENT_ID)),
-        "planned": engagements(api, state="planned"),
-        "active": engagements(api, state="active"),
-        "green": engagements(api, health="green"),
-        "amber": engagements(api, health="amber"),
-        "red": engagements(api, health="red"),
-        "client 2, amber": engagements(api, clientId=str(OTHER_CLIENT_ID), health="amber"),
+        "planned": engagements(api, state="PLANNED"),
+        "active": engagements(api, state="ACTIVE"),
+        "green": engagements(api, health="GREEN"),
+        "amber": engagements(api, health="AMBER"),
+        "red": engagements(api, health="RED"),
+        "client 2, amber": engagements(api, clientId=str(OTHER_CLIENT_ID), health="AMBER"),
     }
     named = {found[name]: name for name in found}
     assert {key: sorted(named[i] for i in ids_of(page)) for key, page in picked.items()} == {
@@ -262,8 +262,8 @@ def test_engagements_page_in_id_order_and_resume_after_the_end_cursor(api: Api) 
     )  # fmt: skip
     # Health is judged per row as of now, after the rows are read: pages still fill up.
     greens = sorted([found["green"], found["planned"]])
-    one = engagements(api, first=1, health="green")
-    two = engagements(api, first=1, after=one["pageInfo"]["endCursor"], health="green")
+    one = engagements(api, first=1, health="GREEN")
+    two = engagements(api, first=1, after=one["pageInfo"]["endCursor"], health="GREEN")
     assert (ids_of(one), one["pageInfo"]["hasNextPage"]) == (greens[:1], True)
     assert (ids_of(two), two["pageInfo"]["hasNextPage"]) == (greens[1:], False)
     assert engagements(api, first=0) == {
@@ -277,6 +277,6 @@ def test_the_portfolio_counts_engagements_by_health_and_state(api: Api) -> None:
         "{ portfolio { engagements byHealth { key count } byState { key count } } }"
     )["portfolio"]
     assert (portfolio["engagements"], nonzero(portfolio["byHealth"])) == (
-        4, {"green": 2, "amber": 1, "red": 1}
+        4, {"GREEN": 2, "AMBER": 1, "RED": 1}
     )  # fmt: skip
-    assert nonzero(portfolio["byState"]) == {"active": 3, "planned": 1}
+    assert nonzero(portfolio["byState"]) == {"ACTIVE": 3, "PLANNED": 1}

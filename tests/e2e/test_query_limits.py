@@ -17,6 +17,7 @@ import pytest
 
 from application.commands.base import CommandMeta
 from application.commands.engagement import RecordCost
+from domain.engagement import CostCategory
 from interfaces.graphql.preparation import PreparedDocuments
 from tests.e2e.conftest import Api
 from tests.e2e.test_hardening import NOBODY, graphql_errors, serve
@@ -50,13 +51,13 @@ def test_a_fragment_bomb_is_refused_at_once_by_its_cost(api: Api) -> None:
         started = time.perf_counter()
         body = api.gql(query.replace("F", f"A{attempt}F"))
         timings.append(time.perf_counter() - started)
-        assert body["data"] is None and codes(body) == ["QUERY_TOO_COSTLY"]
+        assert "data" not in body and codes(body) == ["QUERY_TOO_COSTLY"]
     assert min(timings) < 0.05, timings
 
 
 def test_a_bomb_as_deep_as_the_token_limit_allows_is_refused_too(api: Api) -> None:
     body = api.gql(fragment_bomb(400))
-    assert body["data"] is None
+    assert "data" not in body
     assert body["errors"][0]["extensions"]["code"] == "QUERY_TOO_COSTLY"
 
 
@@ -116,7 +117,7 @@ def test_a_small_document_returning_megabytes_is_refused_by_its_cost(
             cost = RecordCost(
                 engagement_id=UUID(engagement_id),
                 amount=Decimal("10.00"),
-                category="travel",
+                category=CostCategory.TRAVEL,
                 incurred_on=date(2026, 1, day % 28 + 1),
                 note=note,
             )
@@ -135,7 +136,7 @@ def test_a_small_document_returning_megabytes_is_refused_by_its_cost(
         assert answer.status_code == 200 and len(answer.content) > 5_000_000
     with serve(database_url, clock) as limited_api:
         body = limited_api.gql(query)
-    assert body["data"] is None and codes(body) == ["QUERY_TOO_COSTLY"]
+    assert "data" not in body and codes(body) == ["QUERY_TOO_COSTLY"]
     assert "the limit is 20,000" in body["errors"][0]["message"]
 
 

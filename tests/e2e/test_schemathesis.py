@@ -77,11 +77,11 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
 SEEDS = {  # each mutation's input but the engagement's id
     "captureRequirement": {
         "title": "SSO",
-        "source": "workshop",
-        "priority": "must",
+        "source": "WORKSHOP",
+        "priority": "MUST",
         "requestedBy": "ana",
     },
-    "identifyRisk": {"title": "Key person leaves", "category": "resource", "owner": "maria"},
+    "identifyRisk": {"title": "Key person leaves", "category": "RESOURCE", "owner": "maria"},
     "setObjective": {
         "description": "Answer fast",
         "metric": "hours",

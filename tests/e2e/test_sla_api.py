@@ -87,8 +87,8 @@ def test_a_manager_simulates_a_policy_over_past_complaints(api: Api) -> None:
 
     assert found["complaints"] == 1
     (high,) = found["bySeverity"]
-    first = {c["clock"]: c for c in high["actual"]}["first_response"]
-    then = {c["clock"]: c for c in high["simulated"]}["first_response"]
+    first = {c["clock"]: c for c in high["actual"]}["FIRST_RESPONSE"]
+    then = {c["clock"]: c for c in high["simulated"]}["FIRST_RESPONSE"]
     assert (first["met"], then["met"], first["answered"], then["answered"]) == (1, 0, 1, 1)
 
 

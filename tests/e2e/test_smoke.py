@@ -13,7 +13,7 @@ def test_open_work_a_complaint_and_read_the_engagement_views(api: Api) -> None:
         {"complaintId": complaint_id, "agent": "sam", "message": "On it"},
         "... on ComplaintPayload { complaint { state acknowledgedBy } }",
     )
-    assert acknowledged["complaint"] == {"state": "acknowledged", "acknowledgedBy": "sam"}
+    assert acknowledged["complaint"] == {"state": "ACKNOWLEDGED", "acknowledgedBy": "sam"}
     data = api.data(
         """query($id: UUID!) { engagement(id: $id) {
             title state health
@@ -26,7 +26,7 @@ def test_open_work_a_complaint_and_read_the_engagement_views(api: Api) -> None:
         {"id": engagement_id},
     )
     engagement = data["engagement"]
-    assert engagement["state"] == "active"
+    assert engagement["state"] == "ACTIVE"
     assert engagement["budget"] == {"budget": "120000.00", "currency": "EUR"}
     assert engagement["satisfaction"]["complaintsReceived"] == 1
-    assert engagement["complaints"]["nodes"] == [{"id": complaint_id, "state": "acknowledged"}]
+    assert engagement["complaints"]["nodes"] == [{"id": complaint_id, "state": "ACKNOWLEDGED"}]

@@ -33,8 +33,8 @@ def catch_up(api: Api) -> None:
 def complaint_input(engagement_id: str, **extra: Any) -> dict[str, Any]:
     return {
         "engagementId": engagement_id,
-        "channel": "email",
-        "severity": "high",
+        "channel": "EMAIL",
+        "severity": "HIGH",
         "category": "billing",
         "description": "Invoice twice",
         **extra,
@@ -53,7 +53,7 @@ def test_a_create_the_views_do_not_show_yet_answers_its_ids_saying_so(stalled_ap
     shown = api.data(
         "query($id: UUID!) { engagement(id: $id) { id state } }", {"id": engagement_id}
     )
-    assert shown["engagement"] == {"id": engagement_id, "state": "planned"}
+    assert shown["engagement"] == {"id": engagement_id, "state": "PLANNED"}
 
 
 def test_a_change_the_views_do_not_show_yet_answers_what_they_show_so_far(
@@ -71,10 +71,10 @@ def test_a_change_the_views_do_not_show_yet_answers_what_they_show_so_far(
         [],
     )
     assert started["viewsCurrent"] is False
-    assert started["engagement"] == {"id": engagement_id, "state": "planned"}
+    assert started["engagement"] == {"id": engagement_id, "state": "PLANNED"}
     catch_up(api)
     shown = api.data("query($id: UUID!) { engagement(id: $id) { state } }", {"id": engagement_id})
-    assert shown["engagement"] == {"state": "active"}
+    assert shown["engagement"] == {"state": "ACTIVE"}
 
 
 def test_a_replayed_answer_says_whether_the_views_show_the_first_one_by_now(
@@ -99,7 +99,7 @@ def test_a_replayed_answer_says_whether_the_views_show_the_first_one_by_now(
         (True, False, None),
     ]
     assert again_caught_up["replayed"] and again_caught_up["viewsCurrent"]
-    assert again_caught_up["complaint"] == {"id": complaint_id, "state": "received"}
+    assert again_caught_up["complaint"] == {"id": complaint_id, "state": "RECEIVED"}
     assert {a["complaintId"] for a in (first, again_while_behind, again_caught_up)} == {
         complaint_id
     }
@@ -119,9 +119,9 @@ def test_with_the_projectors_running_a_create_and_a_change_answer_with_the_views
 
     assert (received["viewsCurrent"], received["complaint"]) == (
         True,
-        {"id": complaint_id, "state": "received"},
+        {"id": complaint_id, "state": "RECEIVED"},
     )
     assert (acknowledged["viewsCurrent"], acknowledged["complaint"]) == (
         True,
-        {"id": complaint_id, "state": "acknowledged"},
+        {"id": complaint_id, "state": "ACKNOWLEDGED"},
     )
