@@ -4,6 +4,7 @@ SQLite and on PostgreSQL, each test in its own database file or schema."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -13,6 +14,7 @@ import psycopg
 import pytest
 
 from application.service import Rapport
+from infrastructure.views.locks import lock_directory
 from interfaces.bootstrap import ViewRuntime, bootstrap, build_views
 from interfaces.settings import Settings
 
@@ -89,12 +91,17 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'rapport.db'}"
+        path = tmp_path_factory.mktemp("db") / "rapport.db"
+        yield f"sqlite:///{path}"
+        # The database's lock files live in the system's temporary directory.
+        shutil.rmtree(lock_directory(path), ignore_errors=True)
+        return
     request.node.add_marker(pytest.mark.postgres)
-    url: str = request.getfixturevalue("postgres_schema_url")
-    return url
+    yield request.getfixturevalue("postgres_schema_url")
 
 
 @pytest.fixture

@@ -84,18 +84,26 @@ def run_until_stopped(
     stop_timeout: float | None = None,
 ) -> None:
     """Run `worker` until it ends, or Ctrl-C or SIGTERM stops it: say what it
-    waits for (its lock), then, once `ready` is set, what it is doing."""
-    signal.signal(signal.SIGTERM, lambda *_: worker.stopping.set())
+    waits for (its lock), then, once `ready` is set, what it is doing, and at
+    the end that it stopped. A worker still waiting for its lock stops too."""
+    signals: list[int] = []
+    # The handlers only note the signal: the loop below stops the worker.
+    # (Setting an event from a handler could deadlock on the event's own lock.)
+    previous = {
+        number: signal.signal(number, lambda received, _: signals.append(received))
+        for number in (signal.SIGINT, signal.SIGTERM)
+    }
     console.print(waiting)
     worker.start()
     try:
-        while not ready.wait(0.5) and worker.is_alive():
-            pass
-        if worker.is_alive():
-            console.print(running())
-        while worker.is_alive():
-            worker.join(timeout=0.5)
-    except KeyboardInterrupt:
-        pass
+        announced = False
+        while worker.is_alive() and not signals:
+            if ready.is_set() and not announced:
+                console.print(running())
+                announced = True
+            worker.join(timeout=0.1)
     finally:
         worker.stop(stop_timeout)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    console.print("Stopped." if ready.is_set() else "Stopped while waiting for the lock.")
