@@ -4,9 +4,10 @@ in the foreground."""
 
 from __future__ import annotations
 
+import getpass
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import NoReturn, Protocol
@@ -14,8 +15,10 @@ from uuid import UUID
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from application.errors import ApplicationError, DomainError
+from application.commands.base import Command, CommandMeta, CommandResult
+from application.errors import ApplicationError, DomainError, InvalidValue
 from application.service import Rapport
 from interfaces.bootstrap import bootstrap
 
@@ -26,13 +29,20 @@ USAGE_ERROR = 2
 
 
 def fail(message: str) -> NoReturn:
-    errors.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    # The message is text, never markup: a rule's name in brackets stays in it.
+    errors.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(USAGE_ERROR)
 
 
+# The command line's name for each field a command may refuse a value of:
+# `--client` for `client_id`, `NAME` for an argument.
+Options = Mapping[str, str]
+
+
 @contextmanager
-def application() -> Iterator[Rapport]:
-    """The application built from the environment's settings; errors become one line."""
+def application(options: Options | None = None) -> Iterator[Rapport]:
+    """The application built from the environment's settings; errors become one
+    line, naming a refused value by its option in `options`."""
     try:
         rapport = bootstrap()
     except Exception as error:  # settings or database unusable: say so in one line
@@ -40,9 +50,25 @@ def application() -> Iterator[Rapport]:
     try:
         yield rapport
     except (ApplicationError, DomainError) as error:
-        fail(str(error))
+        fail(refusal(error, options or {}))
     finally:
         rapport.close()
+
+
+def execute(command: Command, options: Options) -> CommandResult:
+    """Run a command as the user at the keyboard; a refusal is one line that
+    names the option given a bad value (see `application`)."""
+    with application(options) as rapport:
+        actor = f"{getpass.getuser()} (command line)"
+        return rapport.execute(command, CommandMeta(actor=actor))
+
+
+def refusal(error: ApplicationError | DomainError, options: Options) -> str:
+    """Why a command was refused, in the command line's words: a bad value is
+    named by the option it was given with, not by the field it fills."""
+    if isinstance(error, InvalidValue) and error.field in options:
+        return f"{options[error.field]}: {error.message}"
+    return str(error)
 
 
 def parse_id(text: str) -> UUID:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from application.ports import TimeAxis
-from interfaces.cli import sla, tokens, views, webhooks
+from interfaces.cli import calendars, sla, tokens, views, webhooks
 from interfaces.cli.common import application, console, fail, parse_id, parse_time
 from interfaces.cli.render import history_table, state_table
 from interfaces.cli.serve import schema, serve
@@ -15,8 +15,8 @@ from interfaces.cli.serve import schema, serve
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 views.register(app)
 app.add_typer(tokens.app, name="token")
-app.add_typer(sla.calendar_app, name="calendar")
-app.add_typer(sla.sla_app, name="sla")
+app.add_typer(calendars.app, name="calendar")
+app.add_typer(sla.app, name="sla")
 app.command(name="sla-watch")(sla.sla_watch)
 app.add_typer(webhooks.app, name="webhook")
 app.command()(serve)
