@@ -14,7 +14,7 @@ from typing import NoReturn, Protocol
 from uuid import UUID
 
 import typer
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 from rich.markup import escape
 
 from application.commands.base import Command, CommandMeta, CommandResult
@@ -22,8 +22,29 @@ from application.errors import ApplicationError, DomainError, InvalidValue
 from application.service import Rapport
 from interfaces.bootstrap import bootstrap
 
-console = Console()
-errors = Console(stderr=True)
+# Wider than any line a command prints: piped output is never wrapped.
+UNWRAPPED_WIDTH = 100_000
+
+
+class CommandConsole(Console):
+    """On a terminal, lines wrap at its width. Piped or redirected, nothing is
+    wrapped: a line stays one line, so an id or a secret reaches `cut`, `grep`
+    or a file whole, and a table keeps one row per line."""
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        measured = super().size
+        if self.is_terminal:
+            return measured
+        return ConsoleDimensions(UNWRAPPED_WIDTH, measured.height)
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        self.width, self.height = new_size
+
+
+console = CommandConsole()
+errors = CommandConsole(stderr=True)
 
 USAGE_ERROR = 2
 

@@ -30,8 +30,6 @@ def runtime(app: Rapport, database_url: str) -> Iterator[ViewRuntime]:
 def cli(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Cli:
     """Run `rapport ARGS...` on the test's database, as a shell would."""
     monkeypatch.setenv("RAPPORT_DATABASE_URL", database_url)
-    # Wide enough that no table column folds an id or a time across lines.
-    monkeypatch.setenv("COLUMNS", "250")
     runner = CliRunner()
 
     def invoke(*args: str) -> Result:
