@@ -62,13 +62,18 @@ def demo(
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Only when the event store holds no events yet")
     ] = False,
+    again: Annotated[
+        bool, typer.Option("--again", help="Load another copy when the demo is already loaded")
+    ] = False,
 ) -> None:
     """Load a realistic sample: engagements, requirements, complaints and risks."""
-    from interfaces.cli.demo import load_demo
+    from interfaces.cli.demo import demo_loaded, load_demo
 
     with application() as rapport:
         if if_empty and rapport.head() > 0:
             console.print("The event store already holds events; no demo loaded.")
             return
+        if not again and demo_loaded(rapport):
+            fail("the demo is already loaded; `rapport demo --again` loads another copy")
         summary = load_demo(rapport, progress=lambda line: console.print(line, style="dim"))
     console.print(summary)

@@ -127,6 +127,40 @@ def test_demo_if_empty_leaves_a_store_that_already_has_events_alone(
     assert store.head() == before
 
 
+def test_demo_run_a_second_time_is_refused_in_one_line_and_loads_nothing(
+    cli: Cli, store: Rapport
+) -> None:
+    assert cli("demo").exit_code == 0
+    before = store.head()
+
+    result = cli("demo")
+
+    assert_one_line_error(result, "the demo is already loaded", "rapport demo --again")
+    assert result.stdout == ""
+    assert store.head() == before
+
+
+def test_demo_again_loads_a_second_copy_beside_the_first(cli: Cli, store: Rapport) -> None:
+    first = cli("demo")
+
+    again = cli("demo", "--again")
+
+    assert again.exit_code == 0, again.output
+    engagements = store.index.aggregates_of("engagement")
+    assert len(engagements) == 6
+    copies = [{e.id for e in engagements_in(r.stdout, store)} for r in (first, again)]
+    assert copies[0].isdisjoint(copies[1])
+
+
+def test_demo_loads_into_a_store_that_holds_other_data(cli: Cli, store: Rapport) -> None:
+    open_engagement(store)
+
+    result = cli("demo")
+
+    assert result.exit_code == 0, result.output
+    assert SUMMARY.search(result.stdout) is not None
+
+
 # What the demo contains
 
 
