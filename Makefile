@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install serve demo test lint bench clean
+.PHONY: help install serve demo test lint bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,29 +12,32 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+help: ## List the targets, one line each
+	@awk -F ':.*## ' '/^[a-z]+:.*## / { printf "  make %-8s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+install: $(INSTALLED) ## Create .venv and install Rapport with its development tools
 
 # The API on the embedded SQLite store, with sample data the first time.
-serve: install
+serve: install ## Serve the API on ./rapport.db, loading the sample data the first time
 	$(BIN)/rapport demo --if-empty
 	$(BIN)/rapport serve
 
-demo: install
+demo: install ## Load the sample data (refused when it is already loaded)
 	$(BIN)/rapport demo
 
-lint: install
+lint: install ## Run ruff, mypy and the import contracts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint
+test: lint ## Lint, then run the tests (PostgreSQL started when it does not answer)
 	tests/ensure_postgres.sh $(BIN)/python
 	$(BIN)/pytest
 
-bench: install
+bench: install ## Run the benchmarks in tests/benchmarks
 	tests/ensure_postgres.sh $(BIN)/python
 	$(BIN)/pytest tests/benchmarks -s -q
 
-clean:
+clean: ## Remove .venv and the tools' caches
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
