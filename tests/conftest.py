@@ -91,17 +91,21 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def database_url(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
     if request.param == "sqlite":
-        path = tmp_path_factory.mktemp("db") / "rapport.db"
-        yield f"sqlite:///{path}"
-        # The database's lock files live in the system's temporary directory.
-        shutil.rmtree(lock_directory(path), ignore_errors=True)
-        return
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'rapport.db'}"
     request.node.add_marker(pytest.mark.postgres)
-    yield request.getfixturevalue("postgres_schema_url")
+    url: str = request.getfixturevalue("postgres_schema_url")
+    return url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_lock_files_left(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A SQLite database's lock files live in the system's temporary directory,
+    not beside it: once the run ends, remove those of every test database."""
+    yield
+    for database in tmp_path_factory.getbasetemp().rglob("*.db"):
+        shutil.rmtree(lock_directory(database), ignore_errors=True)
 
 
 @pytest.fixture

@@ -6,10 +6,8 @@ whatever its working directory."""
 
 from __future__ import annotations
 
-import shutil
 import signal
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -24,12 +22,11 @@ DATABASE_FILES = {"rapport.db", "rapport.db-wal", "rapport.db-shm"}
 
 
 @pytest.fixture
-def workdir(tmp_path: Path) -> Iterator[Path]:
-    """An empty working directory; its database's lock directory goes with it."""
+def workdir(tmp_path: Path) -> Path:
+    """An empty working directory."""
     directory = tmp_path / "work"
     directory.mkdir()
-    yield directory
-    shutil.rmtree(lock_directory(directory / "rapport.db"), ignore_errors=True)
+    return directory
 
 
 def rapport(workdir: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
