@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # The JavaScript clients the end-to-end tests drive, pinned by their lock file.
 JS := tests/js
 
-.PHONY: install serve demo test lint bench clean
+.PHONY: help install serve demo test lint bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,17 +14,20 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+help: ## List the targets, one line each
+	@awk -F ':.*## ' '/^[a-z]+:.*## / { printf "  make %-8s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+install: $(INSTALLED) ## Create .venv and install Rapport with its development tools
 
 # The API on the embedded SQLite store, with sample data the first time.
-serve: install
+serve: install ## Serve the API on ./rapport.db, loading the sample data the first time
 	$(BIN)/rapport demo --if-empty
 	$(BIN)/rapport serve
 
-demo: install
+demo: install ## Load the sample data (refused when it is already loaded)
 	$(BIN)/rapport demo
 
-lint: install
+lint: install ## Run ruff, mypy and the import contracts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -34,21 +37,19 @@ lint: install
 $(JS)/node_modules: $(JS)/package-lock.json
 	tests/ensure_node.sh $(JS)
 
-test: lint $(JS)/node_modules
+test: lint $(JS)/node_modules ## Lint, then run every test (PostgreSQL, Node and Chromium made ready first)
 	tests/ensure_postgres.sh $(BIN)/python
 	tests/ensure_chromium.sh
 	$(BIN)/pytest
 
-bench: install
+bench: install ## Run the benchmarks in tests/benchmarks
 	tests/ensure_postgres.sh $(BIN)/python
 	$(BIN)/pytest tests/benchmarks -s -q
 
-# GraphiQL's browser files, copied out of the npm packages pinned in
-# interfaces/http/graphiql/packages.lock.json; needs npm. The result is committed, so
-# `make serve` needs nothing but Python.
+# The result is committed, so `make serve` needs nothing but Python.
 .PHONY: graphiql
-graphiql:
+graphiql: ## Copy GraphiQL's browser files out of the npm packages pinned in interfaces/http/graphiql (needs npm)
 	$(PYTHON) interfaces/http/graphiql/build.py interfaces/http/graphiql/static/vendor
 
-clean:
+clean: ## Remove .venv, the tools' caches and the test clients' node_modules
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache $(JS)/node_modules

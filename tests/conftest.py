@@ -4,6 +4,7 @@ SQLite and on PostgreSQL, each test in its own database file or schema."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -13,6 +14,7 @@ import psycopg
 import pytest
 
 from application.service import Rapport
+from infrastructure.views.locks import lock_directory
 from interfaces.bootstrap import ViewRuntime, bootstrap, build_views
 from interfaces.settings import Settings
 
@@ -95,6 +97,15 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     request.node.add_marker(pytest.mark.postgres)
     url: str = request.getfixturevalue("postgres_schema_url")
     return url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_lock_files_left(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A SQLite database's lock files live in the system's temporary directory,
+    not beside it: once the run ends, remove those of every test database."""
+    yield
+    for database in tmp_path_factory.getbasetemp().rglob("*.db"):
+        shutil.rmtree(lock_directory(database), ignore_errors=True)
 
 
 @pytest.fixture

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 from uuid import UUID
 
 from application.commands.base import ChangeCommand, CreateCommand, Decision
-from domain.calendar import BusinessCalendar, CalendarRules, Weekday, calendar_rules, working_hours
+from domain.calendar import (
+    BusinessCalendar,
+    Weekday,
+    WorkingHours,
+    calendar_rules,
+    working_hours,
+)
 from domain.errors import InvalidValue
 from domain.sla import (
-    PolicyRules,
+    EscalationRule,
     Severity,
+    SeverityTargets,
     SlaClock,
     SlaPolicy,
     SlaTrigger,
@@ -21,11 +28,12 @@ from domain.sla import (
     severity_targets,
 )
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class WorkingHoursSpec:
-    """One working interval: a weekday ("monday"...) and local times "HH:MM"
-    ("24:00" ends the day)."""
+    """One working interval: a weekday and local times "HH:MM" ("24:00" ends the day)."""
 
     day: Weekday
     start: str
@@ -43,9 +51,8 @@ class SeverityTargetsSpec:
 
 @dataclass(frozen=True)
 class EscalationRuleSpec:
-    """On `trigger` ("breach" or "warning") of `clock` ("first_response",
-    "resolution"; any when null) for complaints of `severities` (any when empty),
-    escalate to `level` (1-5)."""
+    """On `trigger` of `clock` (either when null) for complaints of `severities`
+    (any when empty), escalate to `level` (1-5)."""
 
     trigger: SlaTrigger
     level: int
@@ -53,11 +60,18 @@ class EscalationRuleSpec:
     severities: tuple[Severity, ...] = ()
 
 
-def _rules(
-    time_zone: str, hours: tuple[WorkingHoursSpec, ...], holidays: tuple[date, ...]
-) -> CalendarRules:
-    intervals = [working_hours(h.day, h.start, h.end) for h in hours]
-    return calendar_rules(time_zone, intervals, holidays)
+def _hours(specs: tuple[WorkingHoursSpec, ...]) -> tuple[WorkingHours, ...]:
+    return tuple(working_hours(h.day, h.start, h.end) for h in specs)
+
+
+def _revised(now: T | None, given: T | None, remove: bool, field: str) -> T | None:
+    """What a revision leaves of one part of the rules: what it gives, nothing
+    when it removes the part, else the part as it is `now`."""
+    if remove and given is not None:
+        raise InvalidValue(field, "either remove it or give a new one, not both")
+    if remove:
+        return None
+    return now if given is None else given
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,20 +87,24 @@ class DefineBusinessCalendar(CreateCommand):
         return BusinessCalendar.define(
             id=decision.new_id(),
             name=self.name,
-            rules=_rules(self.time_zone, self.hours, self.holidays),
+            rules=calendar_rules(self.time_zone, _hours(self.hours), self.holidays),
             stamp=decision.stamp,
         )
 
 
 @dataclass(frozen=True, kw_only=True)
 class ReviseBusinessCalendar(ChangeCommand):
-    """New rules from now on: they replace the calendar's hours and holidays whole."""
+    """New rules from now on. A revision changes what it gives and keeps the
+    rest: the time zone; the working hours, which are the whole week's when given
+    (a day left out is a day off); the holidays, all of them when given.
+    `removeHolidays` leaves none."""
 
     target_class: ClassVar[type[BusinessCalendar]] = BusinessCalendar
     calendar_id: UUID
-    time_zone: str
-    hours: tuple[WorkingHoursSpec, ...]
+    time_zone: str | None = None
+    hours: tuple[WorkingHoursSpec, ...] = ()
     holidays: tuple[date, ...] = ()
+    remove_holidays: bool = False
     reason: str
 
     @property
@@ -94,30 +112,31 @@ class ReviseBusinessCalendar(ChangeCommand):
         return self.calendar_id
 
     def change(self, calendar: BusinessCalendar, decision: Decision) -> None:
-        rules = _rules(self.time_zone, self.hours, self.holidays)
+        now = calendar.rules
+        holidays = _revised(
+            now.holidays, self.holidays or None, self.remove_holidays, "removeHolidays"
+        )
+        rules = calendar_rules(
+            now.time_zone if self.time_zone is None else self.time_zone,
+            _hours(self.hours) or now.hours,
+            holidays or (),
+        )
         calendar.revise(rules=rules, reason=self.reason, stamp=decision.stamp)
 
 
-def _policy_rules(
-    decision: Decision,
-    targets: tuple[SeverityTargetsSpec, ...],
-    calendar_id: UUID | None,
-    warning_percent: int | None,
-    escalation_rules: tuple[EscalationRuleSpec, ...],
-) -> PolicyRules:
+def _targets(specs: tuple[SeverityTargetsSpec, ...]) -> tuple[SeverityTargets, ...]:
+    return tuple(
+        severity_targets(t.severity, t.first_response_minutes, t.resolution_minutes) for t in specs
+    )
+
+
+def _escalations(specs: tuple[EscalationRuleSpec, ...]) -> tuple[EscalationRule, ...]:
+    return tuple(escalation_rule(r.trigger, r.clock, r.severities, r.level) for r in specs)
+
+
+def _require_calendar(decision: Decision, calendar_id: UUID | None) -> None:
     if calendar_id is not None:
         decision.calendar(calendar_id)  # NotFound unless it exists
-    if not targets:
-        raise InvalidValue("targets", "every severity needs targets")
-    return policy_rules(
-        tuple(
-            severity_targets(t.severity, t.first_response_minutes, t.resolution_minutes)
-            for t in targets
-        ),
-        calendar_id,
-        warning_percent,
-        tuple(escalation_rule(r.trigger, r.clock, r.severities, r.level) for r in escalation_rules),
-    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -132,8 +151,14 @@ class DefineSlaPolicy(CreateCommand):
     escalation_rules: tuple[EscalationRuleSpec, ...] = ()
 
     def create(self, decision: Decision) -> SlaPolicy:
-        rules = _policy_rules(
-            decision, self.targets, self.calendar_id, self.warning_percent, self.escalation_rules
+        _require_calendar(decision, self.calendar_id)
+        if not self.targets:
+            raise InvalidValue("targets", "every severity needs targets")
+        rules = policy_rules(
+            _targets(self.targets),
+            self.calendar_id,
+            self.warning_percent,
+            _escalations(self.escalation_rules),
         )
         return SlaPolicy.define(
             id=decision.new_id(), name=self.name, rules=rules, stamp=decision.stamp
@@ -142,15 +167,22 @@ class DefineSlaPolicy(CreateCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class ReviseSlaPolicy(ChangeCommand):
-    """A new version of the policy, for complaints received from now on. The
-    default policy (`DEFAULT_POLICY_ID`) is revised like any other."""
+    """A new version of the policy, for complaints received from now on. A
+    revision changes what it gives and keeps the rest: the targets of the
+    severities it names, the calendar, the warning share, the escalation rules
+    (all of them when given). `removeCalendar`, `removeWarning` and
+    `removeEscalationRules` take those away. The default policy
+    (`DEFAULT_POLICY_ID`) is revised like any other."""
 
     target_class: ClassVar[type[SlaPolicy]] = SlaPolicy
     policy_id: UUID
-    targets: tuple[SeverityTargetsSpec, ...]
+    targets: tuple[SeverityTargetsSpec, ...] = ()
     calendar_id: UUID | None = None
+    remove_calendar: bool = False
     warning_percent: int | None = None
+    remove_warning: bool = False
     escalation_rules: tuple[EscalationRuleSpec, ...] = ()
+    remove_escalation_rules: bool = False
     reason: str
 
     @property
@@ -158,7 +190,24 @@ class ReviseSlaPolicy(ChangeCommand):
         return self.policy_id
 
     def change(self, policy: SlaPolicy, decision: Decision) -> None:
-        rules = _policy_rules(
-            decision, self.targets, self.calendar_id, self.warning_percent, self.escalation_rules
+        _require_calendar(decision, self.calendar_id)
+        now = policy.rules
+        given = _targets(self.targets)
+        if len({t.severity for t in given}) != len(given):
+            raise InvalidValue("targets", "each severity may have one target only")
+        targets = {t.severity: t for t in (*now.targets, *given)}  # given ones win
+        escalations = _revised(
+            now.escalation_rules,
+            _escalations(self.escalation_rules) or None,
+            self.remove_escalation_rules,
+            "removeEscalationRules",
+        )
+        rules = policy_rules(
+            tuple(targets.values()),
+            _revised(now.calendar_id, self.calendar_id, self.remove_calendar, "removeCalendar"),
+            _revised(
+                now.warning_percent, self.warning_percent, self.remove_warning, "removeWarning"
+            ),
+            escalations or (),
         )
         policy.revise(rules=rules, reason=self.reason, stamp=decision.stamp)

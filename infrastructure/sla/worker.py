@@ -11,6 +11,7 @@ import logging
 import threading
 
 from application.sla_watch import SlaWatchdog, Tick
+from infrastructure.views.locks import LockWaitStopped
 from infrastructure.views.store import ViewStore
 
 log = logging.getLogger(__name__)
@@ -27,16 +28,20 @@ class SlaWatchWorker(threading.Thread):
         self.last: Tick | None = None
 
     def run(self) -> None:
-        with self.store.exclusive(["sla-watch"]):
-            if self.stopping.is_set():
-                return
-            self.active.set()
-            while not self.stopping.is_set():
-                try:
-                    self.last = self.watchdog.tick()
-                except Exception:  # the database may be restarting; tick again later
-                    log.exception("SLA watchdog tick failed")
-                self.stopping.wait(self.interval)
+        try:
+            with self.store.exclusive(["sla-watch"], stopping=self.stopping):
+                self.active.set()
+                self._tick_until_stopped()
+        except LockWaitStopped:
+            pass  # stopped while standing by
+
+    def _tick_until_stopped(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                self.last = self.watchdog.tick()
+            except Exception:  # the database may be restarting; tick again later
+                log.exception("SLA watchdog tick failed")
+            self.stopping.wait(self.interval)
 
     def stop(self, timeout: float | None = None) -> None:
         self.stopping.set()

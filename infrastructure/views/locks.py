@@ -1,23 +1,45 @@
-"""One projector per view at a time, across processes.
+"""One holder of a named lock at a time, across processes: one projector per
+view, one SLA watchdog, one webhook dispatcher, one writer of the view catalog.
 
 PostgreSQL: a session advisory lock, held by a connection of its own for as long
-as the projector runs; a killed process's connection drops and the lock with it.
+as the holder runs; a killed process's connection drops and the lock with it.
 Advisory locks belong to the whole database, so a lock's key includes the schema
 the views live in: deployments in two schemas of one database never wait on
 each other.
-SQLite: an exclusive `flock` on a file beside the database, which the kernel
-likewise releases when the process dies.
+SQLite: an exclusive `flock` on a file, which the kernel likewise releases when
+the process dies. The files live in a directory of the system's temporary
+directory named after the database file's absolute path, so every process on
+that database shares them and none is left in the working directory.
+
+A waiter never blocks in the database or the kernel: it tries, and sleeps a
+little between tries, so a standby that is told to stop (its `stopping` event)
+stops at once instead of waiting for a lock that may never come.
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import os
+import tempfile
+import threading
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
+from functools import partial
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
+
+# Pauses between tries: short at first, so a lock held for a moment (the view
+# catalog) is taken soon after it is let go; never longer than a fifth of a
+# second, so a waiter told to stop stops well within a second.
+FIRST_PAUSE = 0.01
+LONGEST_PAUSE = 0.2
+
+
+class LockWaitStopped(Exception):
+    """The waiter was told to stop before it could take its locks."""
 
 
 def lock_key(schema: str | None, name: str) -> int:
@@ -25,25 +47,44 @@ def lock_key(schema: str | None, name: str) -> int:
 
 
 @contextmanager
-def exclusive(engine: Engine, names: Sequence[str], *, schema: str | None = None) -> Iterator[None]:
-    """Hold the named locks, waiting for them; sorted, so two holders never deadlock."""
+def exclusive(
+    engine: Engine,
+    names: Sequence[str],
+    *,
+    schema: str | None = None,
+    stopping: threading.Event | None = None,
+) -> Iterator[None]:
+    """Hold the named locks, waiting until every one is free. They are taken in
+    sorted order, so two holders never deadlock. Raises `LockWaitStopped` when
+    `stopping` is set while it waits."""
     names = sorted(set(names))
+    stopping = stopping or threading.Event()
     if engine.dialect.name == "postgresql":
-        with _postgres_locks(engine, [lock_key(schema, name) for name in names]):
-            yield
+        held = _postgres_locks(engine, [lock_key(schema, name) for name in names], stopping)
     else:
-        with _file_locks(Path(engine.url.database or "rapport.db"), names):
-            yield
+        held = _file_locks(Path(engine.url.database or "rapport.db"), names, stopping)
+    with held:
+        if stopping.is_set():
+            raise LockWaitStopped()  # told to stop just as the last lock came free
+        yield
+
+
+def _wait_for(take: Callable[[], bool], stopping: threading.Event) -> None:
+    pause = FIRST_PAUSE
+    while not take():
+        if stopping.wait(pause):
+            raise LockWaitStopped()
+        pause = min(pause * 2, LONGEST_PAUSE)
 
 
 @contextmanager
-def _postgres_locks(engine: Engine, keys: list[int]) -> Iterator[None]:
+def _postgres_locks(engine: Engine, keys: list[int], stopping: threading.Event) -> Iterator[None]:
     with engine.connect() as raw:
         conn = raw.execution_options(isolation_level="AUTOCOMMIT")
         taken: list[int] = []
         try:
             for key in keys:
-                conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+                _wait_for(partial(_try_advisory_lock, conn, key), stopping)
                 taken.append(key)
             yield
         finally:
@@ -51,10 +92,41 @@ def _postgres_locks(engine: Engine, keys: list[int]) -> Iterator[None]:
                 conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
 
 
+def _try_advisory_lock(conn: Connection, key: int) -> bool:
+    return bool(conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}).scalar())
+
+
+def lock_directory(database: Path) -> Path:
+    """Where the lock files of the SQLite database at `database` live."""
+    digest = hashlib.sha256(os.path.realpath(database).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"rapport-locks-{digest}"
+
+
 @contextmanager
-def _file_locks(database: Path, names: list[str]) -> Iterator[None]:
+def _file_locks(database: Path, names: list[str], stopping: threading.Event) -> Iterator[None]:
+    directory = lock_directory(database)
+    directory.mkdir(exist_ok=True)
     with ExitStack() as stack:
+        # A shared lock on the directory while its files are in use: cleaners of
+        # the temporary directory (systemd-tmpfiles) leave a locked directory
+        # alone, so no lock file vanishes from under a long-running holder.
+        folder = _opened(stack, directory, os.O_RDONLY | os.O_DIRECTORY)
+        fcntl.flock(folder, fcntl.LOCK_SH)
         for name in names:
-            handle = stack.enter_context(open(f"{database}.{name}.lock", "a"))
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            handle = _opened(stack, directory / f"{name}.lock", os.O_RDONLY | os.O_CREAT)
+            _wait_for(partial(_try_flock, handle), stopping)
         yield
+
+
+def _opened(stack: ExitStack, path: Path, flags: int) -> int:
+    descriptor = os.open(path, flags, 0o666)
+    stack.callback(os.close, descriptor)
+    return descriptor
+
+
+def _try_flock(descriptor: int) -> bool:
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True

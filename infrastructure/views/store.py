@@ -109,9 +109,12 @@ class ViewStore:
             self.failures.create()
 
     @contextmanager
-    def exclusive(self, names: Sequence[str]) -> Iterator[None]:
-        """Hold the named locks among the processes that share these view tables."""
-        with exclusive(self.engine, names, schema=self.metadata.schema):
+    def exclusive(
+        self, names: Sequence[str], *, stopping: threading.Event | None = None
+    ) -> Iterator[None]:
+        """Hold the named locks among the processes that share these view tables;
+        a waiter gives up (`LockWaitStopped`) once `stopping` is set."""
+        with exclusive(self.engine, names, schema=self.metadata.schema, stopping=stopping):
             yield
 
     # The catalog

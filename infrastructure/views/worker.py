@@ -15,6 +15,7 @@ from typing import Any
 from application.service import Rapport
 from application.views.base import View
 from infrastructure.views.engine import EventWaiter
+from infrastructure.views.locks import LockWaitStopped
 from infrastructure.views.maintenance import rebuild_outdated
 from infrastructure.views.projector import Projector, follow
 from infrastructure.views.store import ViewStore
@@ -45,14 +46,14 @@ class ProjectionWorker(threading.Thread):
     def run(self) -> None:
         names = [f"live:{view.name}" for view in self.views]
         try:
-            with self.store.exclusive(names):
-                if self.stopping.is_set():
-                    return
+            with self.store.exclusive(names, stopping=self.stopping):
                 self.rebuilt = rebuild_outdated(self.rapport, self.store, self.views)
                 # Made after the rebuild, so it starts on the tables that are live now.
                 projector = self.make_projector()
                 self.following.set()
                 follow(projector, self.wait_for_events, self.poll, self.stopping)
+        except LockWaitStopped:
+            pass  # stopped while standing by: nothing to hand over
         finally:
             self.wait_for_events.close()
 

@@ -35,6 +35,7 @@ from application.views.base import LoggedEvent, View
 from application.views.log import read_log
 from application.webhooks import DeliveryAttempt, WebhookEndpoint
 from infrastructure.views.engine import EventWaiter
+from infrastructure.views.locks import LockWaitStopped
 from infrastructure.views.store import ViewStore
 from infrastructure.webhooks.signing import ATTEMPT, EVENT_ID, EVENT_TYPE, SIGNATURE, signature
 from infrastructure.webhooks.store import SqlWebhookStore
@@ -109,22 +110,25 @@ class WebhookDispatcher(threading.Thread):
 
     def run(self) -> None:
         try:
-            with self.view_store.exclusive(["webhook-dispatch"]):
-                if self.stopping.is_set():
-                    return
+            with self.view_store.exclusive(["webhook-dispatch"], stopping=self.stopping):
                 self.active.set()
-                next_sync = 0.0
-                while not self.stopping.is_set():
-                    if time.monotonic() >= next_sync:
-                        self._sync()
-                        next_sync = time.monotonic() + self.refresh
-                    if self.wait_for_events(min(self.refresh, self.policy.poll)):
-                        for worker in list(self.workers.values()):
-                            worker.woken.set()
+                self._dispatch_until_stopped()
+        except LockWaitStopped:
+            pass  # stopped while standing by
         finally:
             for worker in self.workers.values():
                 worker.stop()
             self.wait_for_events.close()
+
+    def _dispatch_until_stopped(self) -> None:
+        next_sync = 0.0
+        while not self.stopping.is_set():
+            if time.monotonic() >= next_sync:
+                self._sync()
+                next_sync = time.monotonic() + self.refresh
+            if self.wait_for_events(min(self.refresh, self.policy.poll)):
+                for worker in list(self.workers.values()):
+                    worker.woken.set()
 
     def _sync(self) -> None:
         """One worker per enabled endpoint: new endpoints start, removed and

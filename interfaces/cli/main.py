@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from application.ports import TimeAxis
-from interfaces.cli import sla, tokens, views, webhooks
+from interfaces.cli import calendars, sla, tokens, views, webhooks
 from interfaces.cli.common import application, console, fail, parse_id, parse_time
 from interfaces.cli.render import history_table, state_table
 from interfaces.cli.serve import schema, serve
@@ -15,8 +15,8 @@ from interfaces.cli.serve import schema, serve
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 views.register(app)
 app.add_typer(tokens.app, name="token")
-app.add_typer(sla.calendar_app, name="calendar")
-app.add_typer(sla.sla_app, name="sla")
+app.add_typer(calendars.app, name="calendar")
+app.add_typer(sla.app, name="sla")
 app.command(name="sla-watch")(sla.sla_watch)
 app.add_typer(webhooks.app, name="webhook")
 app.command()(serve)
@@ -62,13 +62,18 @@ def demo(
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Only when the event store holds no events yet")
     ] = False,
+    again: Annotated[
+        bool, typer.Option("--again", help="Load another copy when the demo is already loaded")
+    ] = False,
 ) -> None:
     """Load a realistic sample: engagements, requirements, complaints and risks."""
-    from interfaces.cli.demo import load_demo
+    from interfaces.cli.demo import demo_loaded, load_demo
 
     with application() as rapport:
         if if_empty and rapport.head() > 0:
             console.print("The event store already holds events; no demo loaded.")
             return
+        if not again and demo_loaded(rapport):
+            fail("the demo is already loaded; `rapport demo --again` loads another copy")
         summary = load_demo(rapport, progress=lambda line: console.print(line, style="dim"))
     console.print(summary)

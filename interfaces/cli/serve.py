@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 from typing import Annotated
 
 import typer
 import uvicorn
 
-from interfaces.cli.common import console
+from interfaces.cli.common import console, fail
 from interfaces.settings import Settings
 
 
@@ -27,6 +29,7 @@ def serve(
 
     The views are projected inside the server unless --no-projectors is given;
     with several workers, one of them projects and the others stand by."""
+    require_free(host, port)
     if no_projectors:
         # Worker processes read their settings from the environment.
         os.environ["RAPPORT_PROJECTORS"] = "false"
@@ -44,6 +47,21 @@ def serve(
         log_level="info",
         proxy_headers=True,
     )
+
+
+def require_free(host: str, port: int) -> None:
+    """Fail in one line unless `host:port` can be listened on, before anything
+    starts: the app would print a development token before uvicorn found the
+    port taken. The socket is made as uvicorn makes it."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                fail(f"port {port} on {host} is in use; stop what listens there or give --port")
+            fail(f"cannot listen on {host} port {port}: {error.strerror or error}")
 
 
 def schema() -> None:

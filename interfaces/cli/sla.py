@@ -1,15 +1,14 @@
-"""`rapport calendar`, `rapport sla` and `rapport sla-watch`: business calendars,
-SLA policies, the what-if simulation and the breach watchdog.
+"""`rapport sla` and `rapport sla-watch`: SLA policies, the what-if simulation
+and the breach watchdog.
 
-Calendars and policies change through the same commands as over the API, so
-each revision is in the log; `rapport show ID` prints one as it stands, and
-`rapport history ID` every version of it.
+Policies change through the same commands as over the API, so each revision is
+in the log; `rapport show ID` prints one as it stands, and `rapport history ID`
+every version of it.
 """
 
 from __future__ import annotations
 
-import getpass
-from datetime import date, timedelta
+from datetime import timedelta
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -17,24 +16,20 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from application.commands.base import Command, CommandMeta
 from application.commands.engagement import ChooseSlaPolicy
 from application.commands.sla import (
-    DefineBusinessCalendar,
     DefineSlaPolicy,
     EscalationRuleSpec,
-    ReviseBusinessCalendar,
     ReviseSlaPolicy,
     SeverityTargetsSpec,
-    WorkingHoursSpec,
 )
 from application.sla_simulation import simulate as simulate_policy
 from application.views.sla_rows import built_in_default_policy
-from domain.calendar import BusinessCalendar, Weekday
 from domain.sla import DEFAULT_POLICY_ID, Severity, SlaClock, SlaPolicy, SlaTrigger
 from interfaces.cli.common import (
     application,
     console,
+    execute,
     fail,
     parse_id,
     parse_time,
@@ -44,27 +39,26 @@ from interfaces.cli.views import view_runtime
 
 C = TypeVar("C", bound=StrEnum)
 
-calendar_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Business calendars.")
-sla_app = typer.Typer(no_args_is_help=True, add_completion=False, help="SLA policies.")
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="SLA policies.")
 
-Hours = Annotated[
-    list[str],
-    typer.Option(
-        "--hours",
-        help='Working hours, e.g. "mon-fri 09:00-12:00,13:00-17:00"; repeat for more days',
-    ),
-]
-Holidays = Annotated[
-    list[str] | None, typer.Option("--holiday", help="A holiday (YYYY-MM-DD); repeat")
-]
-Targets = Annotated[
-    list[str],
-    typer.Option(
-        "--target",
-        help="SEVERITY:FIRST_RESPONSE_MINUTES:RESOLUTION_MINUTES, e.g. high:240:1440; "
-        "one for every severity",
-    ),
-]
+# Where the command line takes each value a policy command may refuse.
+OPTIONS = {
+    "name": "NAME",
+    "targets": "--target",
+    "severity": "--target (severity)",
+    "firstResponseMinutes": "--target (first-response minutes)",
+    "resolutionMinutes": "--target (resolution minutes)",
+    "warningPercent": "--warning-percent",
+    "escalationRules": "--escalate",
+    "level": "--escalate (level)",
+    "reason": "--reason",
+    "removeCalendar": "--no-calendar",
+    "removeWarning": "--no-warning",
+    "removeEscalationRules": "--no-escalations",
+}
+SIMULATE_OPTIONS = {"from": "--from", "to": "--to"}
+
+TARGETS_HELP = "SEVERITY:FIRST_RESPONSE_MINUTES:RESOLUTION_MINUTES, e.g. high:240:1440"
 Escalations = Annotated[
     list[str] | None,
     typer.Option(
@@ -74,115 +68,15 @@ Escalations = Annotated[
 ]
 
 
-def _execute(command: Command) -> Any:
-    with application() as rapport:
-        actor = f"{getpass.getuser()} (command line)"
-        return rapport.execute(command, CommandMeta(actor=actor))
-
-
-# Calendars
-
-
-@calendar_app.command("define")
-def define_calendar(
-    name: Annotated[str, typer.Argument(help="The calendar's name")],
-    time_zone: Annotated[str, typer.Option("--time-zone", help="e.g. Europe/Berlin")],
-    hours: Hours,
-    holiday: Holidays = None,
-) -> None:
-    """Define a calendar and print its id."""
-    result = _execute(
-        DefineBusinessCalendar(
-            name=name, time_zone=time_zone, hours=_hours(hours), holidays=_dates(holiday)
-        )
-    )
-    console.print(f"Defined calendar {result.aggregate_id}.")
-
-
-@calendar_app.command("revise")
-def revise_calendar(
-    calendar_id: Annotated[str, typer.Argument(help="The calendar's id")],
-    time_zone: Annotated[str, typer.Option("--time-zone", help="e.g. Europe/Berlin")],
-    hours: Hours,
-    reason: Annotated[str, typer.Option(help="Why the rules change")],
-    holiday: Holidays = None,
-) -> None:
-    """Replace a calendar's rules from now on; complaints received before keep theirs."""
-    result = _execute(
-        ReviseBusinessCalendar(
-            calendar_id=parse_id(calendar_id),
-            time_zone=time_zone,
-            hours=_hours(hours),
-            holidays=_dates(holiday),
-            reason=reason,
-        )
-    )
-    console.print(f"Calendar {result.aggregate_id} is at version {result.version}.")
-
-
-@calendar_app.command("list")
-def list_calendars() -> None:
-    """Every calendar with its rules now."""
-    with application() as rapport:
-        calendars = rapport.all_of(BusinessCalendar)
-    table = Table(title=f"{len(calendars)} business calendar(s)")
-    for column in ("id", "name", "v", "time zone", "hours", "holidays"):
-        table.add_column(column, overflow="fold")
-    for calendar in calendars:
-        rules = calendar.rules
-        table.add_row(
-            str(calendar.id),
-            escape(calendar.name),
-            str(calendar.version),
-            rules.time_zone,
-            ", ".join(h.label for h in rules.hours),
-            ", ".join(d.isoformat() for d in rules.holidays),
-        )
-    console.print(table)
-
-
-_DAYS = list(Weekday)
-_SHORT = {day.value[:3]: day for day in Weekday}
-
-
-def _hours(specs: list[str]) -> tuple[WorkingHoursSpec, ...]:
-    """`mon-fri 09:00-12:00,13:00-17:00` and the like, as working intervals."""
-    found: list[WorkingHoursSpec] = []
-    for spec in specs:
-        days_text, _, times_text = spec.strip().partition(" ")
-        days = _days(days_text)
-        for span in times_text.split(","):
-            start, _, end = span.strip().partition("-")
-            if not start or not end:
-                fail(f"{spec!r}: give times as HH:MM-HH:MM")
-            found += [WorkingHoursSpec(day, start, end) for day in days]
-    return tuple(found)
-
-
-def _days(text: str) -> list[Weekday]:
-    first, _, last = text.lower().partition("-")
-    try:
-        start = _SHORT[first[:3]]
-        end = _SHORT[last[:3]] if last else start
-    except KeyError:
-        fail(f"{text!r} is not a day or a range of days like mon-fri")
-    return _DAYS[start.number : end.number + 1] or fail(f"{text!r}: the range runs backwards")
-
-
-def _dates(texts: list[str] | None) -> tuple[date, ...]:
-    try:
-        return tuple(date.fromisoformat(text) for text in texts or ())
-    except ValueError as error:
-        fail(f"a holiday is a date, YYYY-MM-DD: {error}")
-
-
 # Policies
 
 
-@sla_app.command("define")
-def define_policy(
+@app.command("define")
+def define(
     name: Annotated[str, typer.Argument(help="The policy's name")],
-    target: Targets,
+    target: Annotated[
+        list[str], typer.Option("--target", help=f"{TARGETS_HELP}; one for every severity")
+    ],
     calendar: Annotated[
         str | None, typer.Option(help="A calendar's id: count working time only")
     ] = None,
@@ -192,45 +86,60 @@ def define_policy(
     escalate: Escalations = None,
 ) -> None:
     """Define a policy and print its id."""
-    result = _execute(
-        DefineSlaPolicy(
-            name=name,
-            targets=_targets(target),
-            calendar_id=parse_id(calendar) if calendar else None,
-            warning_percent=warning_percent,
-            escalation_rules=_escalations(escalate),
-        )
+    command = DefineSlaPolicy(
+        name=name,
+        targets=_targets(target),
+        calendar_id=parse_id(calendar) if calendar else None,
+        warning_percent=warning_percent,
+        escalation_rules=_escalations(escalate),
     )
+    result = execute(command, OPTIONS)
     console.print(f"Defined SLA policy {result.aggregate_id}.")
 
 
-@sla_app.command("revise")
-def revise_policy(
+@app.command("revise")
+def revise(
     policy_id: Annotated[
         str, typer.Argument(help=f"The policy's id ({DEFAULT_POLICY_ID}: default)")
     ],
     *,
-    target: Targets,
     reason: Annotated[str, typer.Option(help="Why the policy changes")],
-    calendar: Annotated[str | None, typer.Option(help="A calendar's id")] = None,
-    warning_percent: Annotated[int | None, typer.Option(help="Warning share, in %")] = None,
+    target: Annotated[
+        list[str] | None,
+        typer.Option("--target", help=f"{TARGETS_HELP}; the severities not given keep theirs"),
+    ] = None,
+    calendar: Annotated[str | None, typer.Option(help="A new calendar's id")] = None,
+    no_calendar: Annotated[
+        bool, typer.Option("--no-calendar", help="Count wall-clock time from now on")
+    ] = False,
+    warning_percent: Annotated[int | None, typer.Option(help="A new warning share, in %")] = None,
+    no_warning: Annotated[
+        bool, typer.Option("--no-warning", help="No warnings from now on")
+    ] = False,
     escalate: Escalations = None,
+    no_escalations: Annotated[
+        bool, typer.Option("--no-escalations", help="No escalation rules from now on")
+    ] = False,
 ) -> None:
-    """A new version of a policy, for complaints received from now on."""
-    result = _execute(
-        ReviseSlaPolicy(
-            policy_id=parse_id(policy_id),
-            targets=_targets(target),
-            calendar_id=parse_id(calendar) if calendar else None,
-            warning_percent=warning_percent,
-            escalation_rules=_escalations(escalate),
-            reason=reason,
-        )
+    """A new version of a policy, for complaints received from now on.
+
+    What is not given stays as it is; --escalate, when given, replaces every rule."""
+    command = ReviseSlaPolicy(
+        policy_id=parse_id(policy_id),
+        targets=_targets(target or []),
+        calendar_id=parse_id(calendar) if calendar else None,
+        remove_calendar=no_calendar,
+        warning_percent=warning_percent,
+        remove_warning=no_warning,
+        escalation_rules=_escalations(escalate),
+        remove_escalation_rules=no_escalations,
+        reason=reason,
     )
+    result = execute(command, OPTIONS)
     console.print(f"SLA policy {result.aggregate_id} is at version {result.version}.")
 
 
-@sla_app.command("list")
+@app.command("list")
 def list_policies() -> None:
     """Every policy with its targets now, the default first."""
     with application() as rapport:
@@ -258,17 +167,18 @@ def list_policies() -> None:
     console.print(table)
 
 
-@sla_app.command("choose")
+@app.command("choose")
 def choose(
     engagement_id: Annotated[str, typer.Argument(help="The engagement's id")],
     policy_id: Annotated[str, typer.Argument(help="The policy's id")],
 ) -> None:
     """The policy an engagement's complaints follow from now on."""
-    _execute(ChooseSlaPolicy(engagement_id=parse_id(engagement_id), policy_id=parse_id(policy_id)))
+    command = ChooseSlaPolicy(engagement_id=parse_id(engagement_id), policy_id=parse_id(policy_id))
+    execute(command, {})
     console.print(f"Engagement {engagement_id} follows SLA policy {policy_id} from now on.")
 
 
-@sla_app.command("simulate")
+@app.command("simulate")
 def simulate(
     policy: Annotated[str, typer.Option(help="The policy to play past complaints under")],
     from_: Annotated[
@@ -277,7 +187,7 @@ def simulate(
     to: Annotated[str | None, typer.Option(help="Received until (default: now)")] = None,
 ) -> None:
     """Past complaints' compliance under the policy, beside what it was. Nothing is written."""
-    with application() as rapport:
+    with application(SIMULATE_OPTIONS) as rapport:
         now = rapport.clock.now()
         until = parse_time(to) if to else now
         since = parse_time(from_) if from_ else now - timedelta(days=30)

@@ -20,6 +20,8 @@ from interfaces.cli.views import view_runtime
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 
+CREATE_OPTIONS = {"role": "--role", "name": "--name", "client_id": "--client"}
+
 
 @app.command()
 def create(
@@ -31,7 +33,7 @@ def create(
 ) -> None:
     """Issue a token and print its secret: the only time it is shown."""
     client_id = None if client is None else parse_id(client)
-    with view_runtime() as runtime:
+    with view_runtime(CREATE_OPTIONS) as runtime:
         secret, record = build_tokens(runtime).create(role, name, client_id)
     # A name is free text: shown as typed, never read as rich markup.
     console.print(

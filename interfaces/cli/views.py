@@ -15,7 +15,14 @@ from rich.table import Table
 from infrastructure.views.maintenance import failed, rebuild, statuses, verify
 from infrastructure.views.projector import ViewFailed
 from interfaces.bootstrap import ViewRuntime, build_views
-from interfaces.cli.common import application, console, errors, fail, run_until_stopped
+from interfaces.cli.common import (
+    Options,
+    application,
+    console,
+    errors,
+    fail,
+    run_until_stopped,
+)
 
 ViewNames = Annotated[
     list[str] | None,
@@ -24,8 +31,9 @@ ViewNames = Annotated[
 
 
 @contextmanager
-def view_runtime() -> Iterator[ViewRuntime]:
-    with application() as rapport:
+def view_runtime(options: Options | None = None) -> Iterator[ViewRuntime]:
+    """The views of the application (see `application` for `options`)."""
+    with application(options) as rapport:
         try:
             runtime = build_views(rapport)
         except ValueError as error:

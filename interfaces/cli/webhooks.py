@@ -23,6 +23,8 @@ app = typer.Typer(
     help="Endpoints that receive the log's events, and their deliveries.",
 )
 
+ADD_OPTIONS = {"url": "URL", "eventTypes": "--event"}
+
 
 @app.command()
 def add(
@@ -35,7 +37,7 @@ def add(
 ) -> None:
     """Register an endpoint and print its signing secret: the only time it is shown."""
     client_id = None if client is None else parse_id(client)
-    with view_runtime() as runtime:
+    with view_runtime(ADD_OPTIONS) as runtime:
         endpoint, secret = build_webhooks(runtime).register(url, tuple(event or ("*",)), client_id)
     console.print(f"Registered webhook {endpoint.endpoint_id} for {endpoint.url}:", markup=False)
     console.print(secret, markup=False, highlight=False, soft_wrap=True)

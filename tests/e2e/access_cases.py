@@ -11,7 +11,7 @@ from uuid import UUID
 
 from tests.e2e.conftest import CLIENT_ID, Api, engagement_input
 from tests.e2e.mutation_cases import resolve
-from tests.e2e.test_mutations_sla import DEFINE_CALENDAR, DEFINE_POLICY, SUMMER, TARGETS
+from tests.e2e.test_mutations_sla import DEFINE_CALENDAR, DEFINE_POLICY, SUMMER
 
 ROLES = ("admin", "manager", "agent", "viewer", "client")
 STAFF_AREAS: dict[str, set[str]] = {
@@ -131,7 +131,7 @@ SLA = {
         "reason": "Summer",
     },
     "defineSlaPolicy": {**DEFINE_POLICY, "calendarId": "$calendar"},
-    "reviseSlaPolicy": {"policyId": "$policy", "targets": TARGETS, "reason": "No calendar"},
+    "reviseSlaPolicy": {"policyId": "$policy", "removeCalendar": True, "reason": "No calendar"},
 }
 WEBHOOKS: dict[str, dict[str, Any]] = {
     "registerWebhook": {"input": {"url": "http://127.0.0.1:9/events"}},

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from domain.sla import DEFAULT_POLICY_ID
 from tests.e2e.conftest import CLIENT_ID, Api
 from tests.e2e.test_mutations_sla import DEFINE_CALENDAR, DEFINE_POLICY
@@ -67,6 +69,96 @@ def test_a_calendar_reads_back_as_it_was_defined_with_its_history(api: Api) -> N
         "hours": DEFINE_CALENDAR["hours"], "version": 1,
         "history": {"nodes": [{"eventType": "BusinessCalendar.Defined"}]},
     }  # fmt: skip
+
+
+POLICY = """query($id: UUID!) { slaPolicy(id: $id) { version calendarId warningPercent
+    targets { severity firstResponseMinutes } escalationRules { trigger clock level } } }"""
+CALENDAR = (
+    "query($id: UUID!) { businessCalendar(id: $id) { version timeZone holidays hours { day } } }"
+)
+
+
+def gold_policy(api: Api) -> tuple[str, str]:
+    """A calendar, and a policy on it with warnings and an escalation rule: (policy, calendar)."""
+    calendar = define(api, "defineBusinessCalendar", DEFINE_CALENDAR)
+    return define(api, "defineSlaPolicy", {**DEFINE_POLICY, "calendarId": calendar}), calendar
+
+
+def test_a_policy_revision_changes_the_targets_it_names_and_keeps_everything_else(
+    api: Api,
+) -> None:
+    policy, calendar = gold_policy(api)
+    faster = {"severity": "critical", "firstResponseMinutes": 15, "resolutionMinutes": 120}
+
+    revised = api.mutate("reviseSlaPolicy", {"policyId": policy, "targets": [faster],
+                                             "reason": "Critical first"})  # fmt: skip
+
+    assert revised["__typename"] == "SlaPolicyPayload", revised
+    found = api.data(POLICY, {"id": policy})["slaPolicy"]
+    assert found == {
+        "version": 2, "calendarId": calendar, "warningPercent": 75,
+        "targets": [{"severity": "critical", "firstResponseMinutes": 15},
+                    *({"severity": s, "firstResponseMinutes": 60}
+                      for s in ("high", "medium", "low"))],
+        "escalationRules": [{"trigger": "breach", "clock": "resolution", "level": 2}],
+    }  # fmt: skip
+
+
+def test_a_policy_revision_removes_the_calendar_warnings_and_rules_only_when_told_to(
+    api: Api,
+) -> None:
+    policy, _ = gold_policy(api)
+
+    revised = api.mutate("reviseSlaPolicy", {"policyId": policy, "removeCalendar": True,
+                                             "removeWarning": True, "removeEscalationRules": True,
+                                             "reason": "Plain wall clock"})  # fmt: skip
+
+    assert revised["__typename"] == "SlaPolicyPayload", revised
+    found = api.data(POLICY, {"id": policy})["slaPolicy"]
+    assert (found["calendarId"], found["warningPercent"], found["escalationRules"]) == (
+        None, None, [])  # fmt: skip
+    assert [t["firstResponseMinutes"] for t in found["targets"]] == [60, 60, 60, 60]
+
+
+@pytest.mark.parametrize(
+    ("given", "field"),
+    [({"calendarId": "$calendar", "removeCalendar": True}, "removeCalendar"),
+     ({"warningPercent": 50, "removeWarning": True}, "removeWarning"),
+     ({"escalationRules": [{"trigger": "breach", "level": 3}], "removeEscalationRules": True},
+      "removeEscalationRules"),
+     ({"removeWarning": True}, "escalationRules")],
+    ids=["calendar", "warning", "escalations", "warning-rules-kept-without-warnings"],
+)  # fmt: skip
+def test_a_policy_revision_that_both_gives_and_removes_a_part_is_refused_and_changes_nothing(
+    api: Api, given: dict[str, Any], field: str
+) -> None:
+    policy, calendar = gold_policy(api)
+    rules = {"escalationRules": [{"trigger": "warning", "level": 2}]}
+    api.mutate("reviseSlaPolicy", {"policyId": policy, **rules, "reason": "Warn up"})
+    given = {k: calendar if v == "$calendar" else v for k, v in given.items()}
+
+    refused = api.mutate("reviseSlaPolicy", {"policyId": policy, **given, "reason": "Both"})
+
+    assert (refused["__typename"], refused["field"]) == ("ValidationError", ["input", field])
+    assert api.data(POLICY, {"id": policy})["slaPolicy"]["version"] == 2
+
+
+def test_a_calendar_revision_keeps_what_it_does_not_name_and_removes_holidays_when_told_to(
+    api: Api,
+) -> None:
+    calendar = define(api, "defineBusinessCalendar", DEFINE_CALENDAR)
+    friday = [{"day": "friday", "start": "10:00", "end": "14:00"}]
+
+    api.mutate("reviseBusinessCalendar", {"calendarId": calendar, "hours": friday,
+                                          "reason": "Fridays only"})  # fmt: skip
+    kept = api.data(CALENDAR, {"id": calendar})["businessCalendar"]
+    api.mutate("reviseBusinessCalendar", {"calendarId": calendar, "removeHolidays": True,
+                                          "reason": "No holidays"})  # fmt: skip
+    cleared = api.data(CALENDAR, {"id": calendar})["businessCalendar"]
+
+    assert kept == {"version": 2, "timeZone": "Europe/Berlin", "holidays": ["2026-12-25"],
+                    "hours": [{"day": "friday"}]}  # fmt: skip
+    assert cleared == {**kept, "version": 3, "holidays": []}
 
 
 SIMULATION = """query($policy: UUID!, $from: DateTime!) { slaSimulation(policyId: $policy,

@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
 import pytest
-from typer.testing import Result
 
 from application.commands.complaint import AddComplaintNote
 from application.service import Rapport
@@ -29,7 +28,7 @@ from interfaces.bootstrap import bootstrap
 from interfaces.cli.demo import load_demo
 from tests.builders import open_engagement, receive_complaint, run
 from tests.conftest import FakeClock, make_settings
-from tests.integration.conftest import Cli
+from tests.integration.conftest import Cli, assert_one_line_error
 
 T = TypeVar("T")
 UUID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -92,18 +91,6 @@ def reopened_then_closed(demo: Demo) -> Complaint:
     )
 
 
-def assert_usage_error(result: Result, *fragments: str) -> None:
-    """Exit code 2, and one line on stderr naming the problem: no traceback."""
-    assert result.exit_code == 2, result.output
-    assert isinstance(result.exception, SystemExit)  # nothing escaped unhandled
-    assert "Traceback" not in result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    for fragment in fragments:
-        assert fragment in lines[0]
-
-
 # The demo, through the CLI
 
 
@@ -138,6 +125,40 @@ def test_demo_if_empty_leaves_a_store_that_already_has_events_alone(
     assert result.exit_code == 0, result.output
     assert "already holds events" in result.stdout
     assert store.head() == before
+
+
+def test_demo_run_a_second_time_is_refused_in_one_line_and_loads_nothing(
+    cli: Cli, store: Rapport
+) -> None:
+    assert cli("demo").exit_code == 0
+    before = store.head()
+
+    result = cli("demo")
+
+    assert_one_line_error(result, "the demo is already loaded", "rapport demo --again")
+    assert result.stdout == ""
+    assert store.head() == before
+
+
+def test_demo_again_loads_a_second_copy_beside_the_first(cli: Cli, store: Rapport) -> None:
+    first = cli("demo")
+
+    again = cli("demo", "--again")
+
+    assert again.exit_code == 0, again.output
+    engagements = store.index.aggregates_of("engagement")
+    assert len(engagements) == 6
+    copies = [{e.id for e in engagements_in(r.stdout, store)} for r in (first, again)]
+    assert copies[0].isdisjoint(copies[1])
+
+
+def test_demo_loads_into_a_store_that_holds_other_data(cli: Cli, store: Rapport) -> None:
+    open_engagement(store)
+
+    result = cli("demo")
+
+    assert result.exit_code == 0, result.output
+    assert SUMMARY.search(result.stdout) is not None
 
 
 # What the demo contains
@@ -308,7 +329,7 @@ def test_show_as_of_recorded_time_prints_the_state_as_rapport_knew_it_then(
     assert known_now.exit_code == 0, known_now.output
     assert f"at version {complaint.version + 1}" in known_now.stdout
     # Nothing was recorded the day before the load, though the complaint had happened by then.
-    assert_usage_error(before_recording, str(complaint.id))
+    assert_one_line_error(before_recording, str(complaint.id))
     assert happened_by_then.exit_code == 0, happened_by_then.output
 
 
@@ -337,31 +358,33 @@ def complaint_id(store: Rapport) -> UUID:
 def test_an_unknown_id_is_a_one_line_error(cli: Cli, complaint_id: UUID, command: str) -> None:
     unknown = str(uuid4())
 
-    assert_usage_error(cli(command, unknown), "no aggregate", unknown)
+    assert_one_line_error(cli(command, unknown), "no aggregate", unknown)
 
 
 @pytest.mark.parametrize("command", ["show", "history"])
 def test_a_malformed_id_is_a_one_line_error(cli: Cli, command: str) -> None:
-    assert_usage_error(cli(command, "ticket-42"), "'ticket-42' is not an id")
+    assert_one_line_error(cli(command, "ticket-42"), "'ticket-42' is not an id")
 
 
 def test_a_malformed_time_is_a_one_line_error(cli: Cli, complaint_id: UUID) -> None:
     result = cli("show", str(complaint_id), "--as-of", "last tuesday")
 
-    assert_usage_error(result, "'last tuesday' is not an ISO 8601 time")
+    assert_one_line_error(result, "'last tuesday' is not an ISO 8601 time")
 
 
 def test_version_0_is_a_one_line_error(cli: Cli, complaint_id: UUID) -> None:
     result = cli("show", str(complaint_id), "--version", "0")
 
-    assert_usage_error(result, "version", f"{complaint_id}@0")
+    assert_one_line_error(result, "version", f"{complaint_id}@0")
 
 
 def test_version_together_with_as_of_is_a_one_line_error(cli: Cli, complaint_id: UUID) -> None:
     result = cli("show", str(complaint_id), "--version", "1", "--as-of", "2026-03-01")
 
-    assert_usage_error(result, "--version or --as-of, not both")
+    assert_one_line_error(result, "--version or --as-of, not both")
 
 
 def test_occurred_without_as_of_is_a_one_line_error(cli: Cli, complaint_id: UUID) -> None:
-    assert_usage_error(cli("show", str(complaint_id), "--occurred"), "--occurred goes with --as-of")
+    assert_one_line_error(
+        cli("show", str(complaint_id), "--occurred"), "--occurred goes with --as-of"
+    )

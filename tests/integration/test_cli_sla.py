@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from uuid import UUID
 
 import pytest
 
 from application.service import Rapport
 from domain.calendar import BusinessCalendar
-from domain.sla import DEFAULT_POLICY_ID, SlaPolicy
+from domain.sla import DEFAULT_POLICY_ID, PolicyRules, SlaPolicy
 from interfaces.bootstrap import bootstrap
 from interfaces.cli.common import USAGE_ERROR
 from tests.builders import open_engagement, receive_complaint
@@ -90,6 +91,53 @@ def test_a_policy_defined_chosen_listed_and_simulated(cli: Cli, store: Rapport) 
                     "--from", "2020-01-01")  # fmt: skip
     assert simulated.exit_code == 0, simulated.output
     assert "1 complaint(s)" in simulated.output and "critical" in simulated.output
+
+
+def test_a_calendar_revision_keeps_what_it_does_not_name_until_told_to_drop_it(
+    cli: Cli, store: Rapport
+) -> None:
+    defined = cli("calendar", "define", "Lyon", "--time-zone", "Europe/Paris",
+                  "--hours", "mon-fri 09:00-17:00", "--holiday", "2026-07-14")  # fmt: skip
+    calendar_id = created_id(defined.output)
+
+    assert cli("calendar", "revise", str(calendar_id), "--hours", "mon-thu 09:00-17:00",
+               "--reason", "Fridays off").exit_code == 0  # fmt: skip
+    kept = store.get(calendar_id, BusinessCalendar).rules
+    assert cli("calendar", "revise", str(calendar_id), "--no-holidays",
+               "--reason", "Holidays by contract now").exit_code == 0  # fmt: skip
+    dropped = store.get(calendar_id, BusinessCalendar).rules
+
+    assert (kept.time_zone, kept.holidays, len(kept.hours)) == (
+        "Europe/Paris", (date(2026, 7, 14),), 4)  # fmt: skip
+    assert (dropped.time_zone, dropped.holidays, dropped.hours) == (
+        "Europe/Paris", (), kept.hours)  # fmt: skip
+
+
+def test_a_policy_revision_changes_the_targets_it_names_and_keeps_the_rest_until_removed(
+    cli: Cli, store: Rapport
+) -> None:
+    calendar = created_id(cli("calendar", "define", "Office", "--time-zone", "UTC",
+                              "--hours", "mon-fri 08:00-18:00").output)  # fmt: skip
+    defined = cli("sla", "define", "Gold", *TARGETS, "--calendar", str(calendar),
+                  "--warning-percent", "75", "--escalate", "breach:resolution=2")  # fmt: skip
+    policy_id = created_id(defined.output)
+    before = store.get(policy_id, SlaPolicy).rules
+
+    faster = cli("sla", "revise", str(policy_id), "--target", "critical:30:240",
+                 "--reason", "Critical first")  # fmt: skip
+    assert faster.exit_code == 0, faster.output
+    kept = store.get(policy_id, SlaPolicy).rules
+    plain = cli("sla", "revise", str(policy_id), "--no-calendar", "--no-warning",
+                "--no-escalations", "--reason", "Plain wall clock")  # fmt: skip
+    assert plain.exit_code == 0, plain.output
+    removed = store.get(policy_id, SlaPolicy).rules
+
+    critical, *others = kept.targets
+    assert (critical.first_response_minutes, critical.resolution_minutes) == (30, 240)
+    assert others == list(before.targets[1:])
+    assert (kept.calendar_id, kept.warning_percent, kept.escalation_rules) == (
+        calendar, 75, before.escalation_rules)  # fmt: skip
+    assert removed == PolicyRules(kept.targets)
 
 
 def test_revising_the_default_policy_stores_it(cli: Cli, store: Rapport) -> None:

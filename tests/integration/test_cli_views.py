@@ -9,11 +9,9 @@ runs it, and is stopped with SIGTERM.
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -29,8 +27,8 @@ from interfaces.cli.demo import load_demo
 from tests.builders import open_engagement
 from tests.conftest import FakeClock, make_settings
 from tests.integration.conftest import Cli
+from tests.processes import start_rapport
 
-ROOT = Path(__file__).resolve().parents[2]
 VIEW_NAMES = [view.name for view in all_views()]
 # A projecting view's row: name, generation, position, head, lag, "ok".
 ROW = re.compile(r"^│ (\w+)\s+│\s+(\d+) │\s+(\d+) │\s+(\d+) │\s+(\d+) │ ok\s+│$", re.MULTILINE)
@@ -173,13 +171,7 @@ def test_project_catches_up_follows_new_events_and_stops_cleanly_on_sigterm(
         return all(row.lag == 0 for row in projections(cli).values())
 
     with out.open("wb") as stdout, err.open("wb") as stderr:
-        process = subprocess.Popen(
-            [sys.executable, "-c", "from interfaces.cli.main import app; app()", "project"],
-            cwd=ROOT,
-            env={**os.environ, "RAPPORT_DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1"},
-            stdout=stdout,
-            stderr=stderr,
-        )
+        process = start_rapport(database_url, "project", stdout=stdout, stderr=stderr)
     try:
         # Polled only once the projector has opened the store: two processes
         # opening it at the same moment is not what this test is about.

@@ -3,13 +3,10 @@ lose and repeat nothing, and only one works a view at a time."""
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -17,28 +14,17 @@ from application.service import Rapport
 from infrastructure.views.maintenance import statuses, verify
 from interfaces.bootstrap import ViewRuntime
 from tests.generate import generate
-from tests.processes import advisory_lock_holders, wait_until
+from tests.processes import advisory_lock_holders, start_rapport, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def start_projector(
     url: str, name: str = "projector", batch_size: int = 200
 ) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "RAPPORT_DATABASE_URL": url,
-        "RAPPORT_PROJECTOR_BATCH_SIZE": str(batch_size),
-        "PGAPPNAME": name,  # names the process's database sessions, to see who holds a lock
-    }
-    return subprocess.Popen(
-        [sys.executable, "-c", "from interfaces.cli.main import app; app()", "project"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    # PGAPPNAME names the process's database sessions, to see who holds a lock.
+    return start_rapport(
+        url, "project", RAPPORT_PROJECTOR_BATCH_SIZE=str(batch_size), PGAPPNAME=name
     )
 
 

@@ -18,9 +18,8 @@ from application.errors import Forbidden, InvalidValue, NotFound
 from application.tokens import Tokens, hash_secret
 from infrastructure.auth.token_store import SqlTokenStore
 from interfaces.bootstrap import ViewRuntime, bootstrap, build_tokens, build_views
-from interfaces.cli.common import USAGE_ERROR
 from tests.conftest import FakeClock, make_settings
-from tests.integration.conftest import Cli
+from tests.integration.conftest import Cli, assert_one_line_error
 
 CLIENT = UUID("0b7c3e1a-5a43-4c2e-9f0e-6f1d2a3b4c5d")
 SECRET = re.compile(r"^rpt_\S+$", re.MULTILINE)
@@ -235,17 +234,6 @@ def created(result: Result) -> tuple[str, str]:
     return token_id.group(1), secret.group(0)
 
 
-def assert_refused(result: Result, *fragments: str) -> None:
-    """`fail`'s exit code and one line on stderr naming the problem: no traceback."""
-    assert result.exit_code == USAGE_ERROR, result.output
-    assert isinstance(result.exception, SystemExit)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    for fragment in fragments:
-        assert fragment in lines[0]
-
-
 @only_sqlite
 def test_cli_create_prints_the_secret_once_and_list_never_shows_it(
     cli: Cli, tokens: Tokens
@@ -297,7 +285,7 @@ def test_cli_revoke_stops_the_token_and_list_shows_when(cli: Cli, tokens: Tokens
 def test_cli_create_refuses_bad_input_in_one_line_and_stores_nothing(
     cli: Cli, tokens: Tokens, args: list[str], fragment: str
 ) -> None:
-    assert_refused(cli("token", "create", *args), fragment)
+    assert_one_line_error(cli("token", "create", *args), fragment)
     assert tokens.all() == []
 
 
@@ -310,4 +298,4 @@ def test_cli_create_refuses_bad_input_in_one_line_and_stores_nothing(
 def test_cli_revoke_refuses_an_unknown_token_in_one_line(
     cli: Cli, token_id: str, fragment: str
 ) -> None:
-    assert_refused(cli("token", "revoke", token_id), fragment)
+    assert_one_line_error(cli("token", "revoke", token_id), fragment)

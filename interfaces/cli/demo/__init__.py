@@ -21,6 +21,7 @@ from uuid import UUID
 
 from application.service import Rapport
 from domain.engagement import Engagement
+from interfaces.cli.demo.cast import MAISON_VERTE, NORDLYS
 from interfaces.cli.demo.complaints import add_complaints
 from interfaces.cli.demo.engagement_data import BACKLOG, CARE, STORES, add_engagements
 from interfaces.cli.demo.requirements import add_requirements
@@ -41,6 +42,16 @@ def load_demo(rapport: Rapport, progress: Callable[[str], None]) -> str:
     progress(f"Running {len(timeline.steps)} commands, oldest business time first")
     timeline.run()
     return summary(rapport, timeline, events=rapport.head() - first_position)
+
+
+def demo_loaded(rapport: Rapport) -> bool:
+    """Whether the demo is in the store: an engagement opened for one of the
+    demo's clients, whose ids no one else uses. Other data does not count."""
+    demo_clients = {NORDLYS, MAISON_VERTE}
+    return any(
+        rapport.get(engagement_id, Engagement, version=1).client_id in demo_clients
+        for engagement_id in rapport.index.aggregates_of("engagement")
+    )
 
 
 def summary(rapport: Rapport, timeline: Timeline, *, events: int) -> str:
