@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # The JavaScript clients the end-to-end tests drive, pinned by their lock file.
 JS := tests/js
 
-.PHONY: help install serve demo test lint bench clean
+.PHONY: help install serve demo test lint bench graphiql clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +47,6 @@ bench: install ## Run the benchmarks in tests/benchmarks
 	$(BIN)/pytest tests/benchmarks -s -q
 
 # The result is committed, so `make serve` needs nothing but Python.
-.PHONY: graphiql
 graphiql: ## Copy GraphiQL's browser files out of the npm packages pinned in interfaces/http/graphiql (needs npm)
 	$(PYTHON) interfaces/http/graphiql/build.py interfaces/http/graphiql/static/vendor
 

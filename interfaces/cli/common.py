@@ -87,8 +87,11 @@ def execute(command: Command, options: Options) -> CommandResult:
 def refusal(error: ApplicationError | DomainError, options: Options) -> str:
     """Why a command was refused, in the command line's words: a bad value is
     named by the option it was given with, not by the field it fills."""
-    if isinstance(error, InvalidValue) and error.field in options:
-        return f"{options[error.field]}: {error.message}"
+    if isinstance(error, InvalidValue):
+        # An item of a list ("eventTypes[0]") is named by the list's option.
+        field = error.field.split("[")[0]
+        if field in options:
+            return f"{options[field]}: {error.message}"
     return str(error)
 
 

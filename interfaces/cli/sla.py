@@ -222,19 +222,20 @@ def _targets(specs: list[str]) -> tuple[SeverityTargetsSpec, ...]:
     for spec in specs:
         try:
             severity, first, resolution = spec.split(":")
-            level = _choice(Severity, severity, "--target")
+            level = _choice(Severity, severity, "--target (severity)", "a severity")
             found.append(SeverityTargetsSpec(level, int(first), int(resolution)))
         except ValueError:
             fail(f"{spec!r}: give SEVERITY:FIRST_RESPONSE_MINUTES:RESOLUTION_MINUTES")
     return tuple(found)
 
 
-def _choice(kind: type[C], text: str, option: str) -> C:
+def _choice(kind: type[C], text: str, option: str, what: str) -> C:
     """`text` as one of `kind`'s values, or a one-line refusal naming the option."""
     try:
         return kind(text.strip().lower())
     except ValueError:
-        fail(f"{option}: {text!r} is not one of {', '.join(choice.value for choice in kind)}")
+        allowed = ", ".join(choice.value for choice in kind)
+        fail(f"{option}: {text!r} is not {what} ({allowed})")
 
 
 def _escalations(specs: list[str] | None) -> tuple[EscalationRuleSpec, ...]:
@@ -246,11 +247,15 @@ def _escalations(specs: list[str] | None) -> tuple[EscalationRuleSpec, ...]:
         try:
             found.append(
                 EscalationRuleSpec(
-                    trigger=_choice(SlaTrigger, trigger, "--escalate"),
+                    trigger=_choice(SlaTrigger, trigger, "--escalate (trigger)", "a trigger"),
                     level=int(level),
-                    clock=_choice(SlaClock, clock, "--escalate") if clock else None,
+                    clock=_choice(SlaClock, clock, "--escalate (clock)", "a clock")
+                    if clock
+                    else None,
                     severities=tuple(
-                        _choice(Severity, s, "--escalate") for s in severities.split(",") if s
+                        _choice(Severity, s, "--escalate (severity)", "a severity")
+                        for s in severities.split(",")
+                        if s
                     ),
                 )
             )

@@ -44,7 +44,7 @@ CASES = [
     Case("reviseSlaPolicy", POLICY_DEFINED,
          {"policyId": "$slaPolicy", "warningPercent": 80, "reason": "Warn later"},
          {"warningPercent": 80, "lastReason": "Warn later",
-          "escalationRules": [{"trigger": "breach", "clock": "resolution", "level": 2}]},
+          "escalationRules": [{"trigger": "BREACH", "clock": "RESOLUTION", "level": 2}]},
          "Revised", invalid=("reason", " "), rule="sla_policy.revision_changes"),
 ]  # fmt: skip
 

@@ -88,7 +88,7 @@ def test_a_policy_revision_changes_the_targets_it_names_and_keeps_everything_els
     api: Api,
 ) -> None:
     policy, calendar = gold_policy(api)
-    faster = {"severity": "critical", "firstResponseMinutes": 15, "resolutionMinutes": 120}
+    faster = {"severity": "CRITICAL", "firstResponseMinutes": 15, "resolutionMinutes": 120}
 
     revised = api.mutate("reviseSlaPolicy", {"policyId": policy, "targets": [faster],
                                              "reason": "Critical first"})  # fmt: skip
@@ -97,10 +97,10 @@ def test_a_policy_revision_changes_the_targets_it_names_and_keeps_everything_els
     found = api.data(POLICY, {"id": policy})["slaPolicy"]
     assert found == {
         "version": 2, "calendarId": calendar, "warningPercent": 75,
-        "targets": [{"severity": "critical", "firstResponseMinutes": 15},
+        "targets": [{"severity": "CRITICAL", "firstResponseMinutes": 15},
                     *({"severity": s, "firstResponseMinutes": 60}
-                      for s in ("high", "medium", "low"))],
-        "escalationRules": [{"trigger": "breach", "clock": "resolution", "level": 2}],
+                      for s in ("HIGH", "MEDIUM", "LOW"))],
+        "escalationRules": [{"trigger": "BREACH", "clock": "RESOLUTION", "level": 2}],
     }  # fmt: skip
 
 
@@ -124,7 +124,7 @@ def test_a_policy_revision_removes_the_calendar_warnings_and_rules_only_when_tol
     ("given", "field"),
     [({"calendarId": "$calendar", "removeCalendar": True}, "removeCalendar"),
      ({"warningPercent": 50, "removeWarning": True}, "removeWarning"),
-     ({"escalationRules": [{"trigger": "breach", "level": 3}], "removeEscalationRules": True},
+     ({"escalationRules": [{"trigger": "BREACH", "level": 3}], "removeEscalationRules": True},
       "removeEscalationRules"),
      ({"removeWarning": True}, "escalationRules")],
     ids=["calendar", "warning", "escalations", "warning-rules-kept-without-warnings"],
@@ -133,7 +133,7 @@ def test_a_policy_revision_that_both_gives_and_removes_a_part_is_refused_and_cha
     api: Api, given: dict[str, Any], field: str
 ) -> None:
     policy, calendar = gold_policy(api)
-    rules = {"escalationRules": [{"trigger": "warning", "level": 2}]}
+    rules = {"escalationRules": [{"trigger": "WARNING", "level": 2}]}
     api.mutate("reviseSlaPolicy", {"policyId": policy, **rules, "reason": "Warn up"})
     given = {k: calendar if v == "$calendar" else v for k, v in given.items()}
 
@@ -147,7 +147,7 @@ def test_a_calendar_revision_keeps_what_it_does_not_name_and_removes_holidays_wh
     api: Api,
 ) -> None:
     calendar = define(api, "defineBusinessCalendar", DEFINE_CALENDAR)
-    friday = [{"day": "friday", "start": "10:00", "end": "14:00"}]
+    friday = [{"day": "FRIDAY", "start": "10:00", "end": "14:00"}]
 
     api.mutate("reviseBusinessCalendar", {"calendarId": calendar, "hours": friday,
                                           "reason": "Fridays only"})  # fmt: skip
@@ -157,7 +157,7 @@ def test_a_calendar_revision_keeps_what_it_does_not_name_and_removes_holidays_wh
     cleared = api.data(CALENDAR, {"id": calendar})["businessCalendar"]
 
     assert kept == {"version": 2, "timeZone": "Europe/Berlin", "holidays": ["2026-12-25"],
-                    "hours": [{"day": "friday"}]}  # fmt: skip
+                    "hours": [{"day": "FRIDAY"}]}  # fmt: skip
     assert cleared == {**kept, "version": 3, "holidays": []}
 
 
