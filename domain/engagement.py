@@ -32,6 +32,7 @@ from domain.base import (
     require_texts,
 )
 from domain.errors import InvalidValue, RuleViolation
+from domain.money import require_minor_units
 
 
 class EngagementState(StrEnum):
@@ -108,6 +109,8 @@ class CommunicationPlan:
 
 @dataclass(frozen=True)
 class ActionItem:
+    """An action agreed at a meeting: what, who does it, and by when."""
+
     description: str
     owner: str
     due_on: date
@@ -215,6 +218,7 @@ class Engagement(EventSourcedAggregate):
         stamp: Stamp,
     ) -> Engagement:
         require_order("plannedStart", planned_start, "plannedEnd", planned_end)
+        currency = _require_currency(currency)
         return cls._start_stream(
             cls.Opened,
             id,
@@ -225,10 +229,13 @@ class Engagement(EventSourcedAggregate):
             objectives=require_texts("objectives", objectives),
             planned_start=planned_start,
             planned_end=planned_end,
-            budget=require_non_negative("budget", budget),
-            currency=_require_currency(currency),
+            budget=require_minor_units("budget", require_non_negative("budget", budget), currency),
+            currency=currency,
             owner=require_line("owner", owner),
         )
+
+    def _money(self, field: str, amount: Decimal) -> Decimal:
+        return require_minor_units(field, amount, self.currency)
 
     @property
     def is_editable(self) -> bool:
@@ -578,7 +585,7 @@ class Engagement(EventSourcedAggregate):
             self.CostRecorded,
             stamp,
             cost_id=cost_id,
-            amount=require_positive("amount", amount),
+            amount=self._money("amount", require_positive("amount", amount)),
             category=require_choice("category", category, CostCategory),
             incurred_on=_require_not_after_stamp("incurredOn", incurred_on, stamp),
             note=optional_text("note", note),
@@ -598,7 +605,7 @@ class Engagement(EventSourcedAggregate):
             self.BudgetRevised,
             stamp,
             previous_budget=self.budget,
-            new_budget=require_non_negative("newBudget", new_budget),
+            new_budget=self._money("newBudget", require_non_negative("newBudget", new_budget)),
             reason=require_text("reason", reason),
         )
 

@@ -48,6 +48,8 @@ class ComplaintCommand(ChangeCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class AcknowledgeComplaint(ComplaintCommand):
+    """Give the client the first response: this stops the first-response clock."""
+
     agent: str
     message: str
 
@@ -57,6 +59,8 @@ class AcknowledgeComplaint(ComplaintCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class AssignComplaint(ComplaintCommand):
+    """Assign an agent; an acknowledged or reopened complaint is then in progress."""
+
     agent: str
 
     def change(self, complaint: Complaint, decision: Decision) -> None:
@@ -65,6 +69,8 @@ class AssignComplaint(ComplaintCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class EscalateComplaint(ComplaintCommand):
+    """Escalate to a higher level (1-5), saying why; a level never goes down."""
+
     level: int
     reason: str
 
@@ -74,6 +80,8 @@ class EscalateComplaint(ComplaintCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class AddComplaintNote(ComplaintCommand):
+    """Add a note to the complaint's thread; an internal note is never shown to the client."""
+
     visibility: NoteVisibility
     text: str
 
@@ -83,6 +91,8 @@ class AddComplaintNote(ComplaintCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class WaitOnClient(ComplaintCommand):
+    """Wait for the client's answer: the resolution clock pauses until the client replies."""
+
     reason: str
 
     def change(self, complaint: Complaint, decision: Decision) -> None:
@@ -91,6 +101,8 @@ class WaitOnClient(ComplaintCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RecordClientReply(ComplaintCommand):
+    """The client answered: the resolution clock runs again with the time it had left."""
+
     message: str = ""
 
     def change(self, complaint: Complaint, decision: Decision) -> None:
@@ -99,6 +111,8 @@ class RecordClientReply(ComplaintCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class IdentifyRootCause(ComplaintCommand):
+    """Record what caused the complaint, by category, with the analysis."""
+
     category: str
     analysis: str
 
@@ -110,6 +124,9 @@ class IdentifyRootCause(ComplaintCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class ResolveComplaint(ComplaintCommand):
+    """Resolve the complaint, saying how, and what will keep it from happening again; this
+    stops the resolution clock."""
+
     resolution: str
     corrective_action: str = ""
 
@@ -123,6 +140,9 @@ class ResolveComplaint(ComplaintCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class ReopenComplaint(ComplaintCommand):
+    """Reopen a resolved complaint, saying why: a new resolution cycle starts with a full
+    target."""
+
     reason: str
 
     def change(self, complaint: Complaint, decision: Decision) -> None:
@@ -131,6 +151,9 @@ class ReopenComplaint(ComplaintCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class CloseComplaint(ComplaintCommand):
+    """Close a resolved complaint, with whether the client confirmed the fix and its
+    satisfaction score."""
+
     client_confirmed: bool
     csat: int | None = None
 
@@ -142,6 +165,9 @@ class CloseComplaint(ComplaintCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RecordSlaBreach(ComplaintCommand):
+    """Record that an SLA clock is past its due time unmet; once per clock and cycle. The
+    watchdog does this by itself."""
+
     clock: SlaClock
 
     def change(self, complaint: Complaint, decision: Decision) -> None:

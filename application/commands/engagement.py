@@ -14,6 +14,9 @@ from domain.engagement import ActionItem, CostCategory, Engagement, MemberRole, 
 
 @dataclass(frozen=True, kw_only=True)
 class OpenEngagement(CreateCommand):
+    """Open an engagement for a client: its title, objectives, planned dates, budget in its
+    currency, and owner."""
+
     client_id: UUID
     client_name: str
     title: str
@@ -52,6 +55,8 @@ class EngagementCommand(ChangeCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class SetObjective(EngagementCommand):
+    """Set a measurable objective: what, by which metric, the target and the date it is due."""
+
     objective_id: UUID | None = None  # None sets a new objective; an id revises that one
     description: str
     metric: str
@@ -71,6 +76,8 @@ class SetObjective(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RecordObjectiveResult(EngagementCommand):
+    """Record the measured result of an objective."""
+
     objective_id: UUID
     actual: Decimal
 
@@ -82,6 +89,8 @@ class RecordObjectiveResult(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class PlanMilestone(EngagementCommand):
+    """Plan a milestone with its due date and weight; weights share out the planned value."""
+
     name: str
     due_on: date
     weight: Decimal
@@ -98,6 +107,8 @@ class PlanMilestone(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RescheduleMilestone(EngagementCommand):
+    """Move an open milestone's due date, saying why."""
+
     milestone_id: UUID
     due_on: date
     reason: str
@@ -113,6 +124,8 @@ class RescheduleMilestone(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class CompleteMilestone(EngagementCommand):
+    """Mark a milestone complete: its weight counts as earned."""
+
     milestone_id: UUID
 
     def change(self, engagement: Engagement, decision: Decision) -> None:
@@ -121,6 +134,8 @@ class CompleteMilestone(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class AssignMember(EngagementCommand):
+    """Give a person a RACI role in an area; an area has one accountable person at most."""
+
     person: str
     role: MemberRole
     area: str
@@ -133,6 +148,8 @@ class AssignMember(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class ReleaseMember(EngagementCommand):
+    """Take a RACI role in an area from a person."""
+
     person: str
     role: MemberRole
     area: str
@@ -156,6 +173,8 @@ class ChooseSlaPolicy(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class SetCommunicationPlan(EngagementCommand):
+    """Set how often, through which channels and to whom the engagement reports."""
+
     cadence: str
     channels: tuple[str, ...]
     audience: tuple[str, ...]
@@ -171,6 +190,8 @@ class SetCommunicationPlan(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class LogMeeting(EngagementCommand):
+    """Log a meeting held: who attended, the agenda, the minutes and the action items."""
+
     held_on: date
     attendees: tuple[str, ...]
     agenda: str
@@ -191,6 +212,8 @@ class LogMeeting(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class PublishStatusReport(EngagementCommand):
+    """Publish a status report for a period, with its traffic light, summary and next steps."""
+
     period_start: date
     period_end: date
     rag: Rag
@@ -210,6 +233,8 @@ class PublishStatusReport(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RecordCost(EngagementCommand):
+    """Record a cost incurred on the engagement, in its currency."""
+
     amount: Decimal
     category: CostCategory
     incurred_on: date
@@ -228,6 +253,8 @@ class RecordCost(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class ReviseBudget(EngagementCommand):
+    """Set a new budget, saying why; the original stays in the history."""
+
     new_budget: Decimal
     reason: str
 
@@ -239,6 +266,9 @@ class ReviseBudget(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RecordSurveyResponse(EngagementCommand):
+    """Record a client's survey answer: satisfaction (CSAT 1-5) and/or likelihood to recommend
+    (NPS 0-10)."""
+
     csat: int | None = None
     nps: int | None = None
     respondent: str
@@ -259,12 +289,16 @@ class RecordSurveyResponse(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class StartEngagement(EngagementCommand):
+    """Start a planned engagement."""
+
     def change(self, engagement: Engagement, decision: Decision) -> None:
         engagement.start(stamp=decision.stamp)
 
 
 @dataclass(frozen=True, kw_only=True)
 class PutEngagementOnHold(EngagementCommand):
+    """Put an active engagement on hold, saying why."""
+
     reason: str
 
     def change(self, engagement: Engagement, decision: Decision) -> None:
@@ -273,6 +307,8 @@ class PutEngagementOnHold(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class ResumeEngagement(EngagementCommand):
+    """Resume an engagement on hold."""
+
     def change(self, engagement: Engagement, decision: Decision) -> None:
         engagement.resume(stamp=decision.stamp)
 
@@ -301,5 +337,7 @@ class CloseEngagement(EngagementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class ArchiveEngagement(EngagementCommand):
+    """Archive a closed engagement."""
+
     def change(self, engagement: Engagement, decision: Decision) -> None:
         engagement.archive(stamp=decision.stamp)

@@ -12,6 +12,9 @@ from domain.requirement import Requirement, RequirementPriority, RequirementSour
 
 @dataclass(frozen=True, kw_only=True)
 class CaptureRequirement(CreateCommand):
+    """Capture what the client asked for: title, description, where it came from, its priority
+    and who asked."""
+
     engagement_id: UUID
     title: str
     description: str = ""
@@ -45,6 +48,8 @@ class RequirementCommand(ChangeCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class AddAcceptanceCriterion(RequirementCommand):
+    """Add a criterion the delivered work must meet; only until the requirement is confirmed."""
+
     text: str
 
     def change(self, requirement: Requirement, decision: Decision) -> None:
@@ -55,6 +60,8 @@ class AddAcceptanceCriterion(RequirementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RemoveAcceptanceCriterion(RequirementCommand):
+    """Remove an acceptance criterion; only until the requirement is confirmed."""
+
     criterion_id: UUID
 
     def change(self, requirement: Requirement, decision: Decision) -> None:
@@ -65,6 +72,8 @@ class RemoveAcceptanceCriterion(RequirementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class ConfirmRequirement(RequirementCommand):
+    """The client confirms the requirement and its criteria (at least one)."""
+
     confirmed_by: str
 
     def change(self, requirement: Requirement, decision: Decision) -> None:
@@ -73,6 +82,8 @@ class ConfirmRequirement(RequirementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RequestRequirementChange(RequirementCommand):
+    """The client asks for a change: a new description, to be confirmed again."""
+
     reason: str
     new_description: str
 
@@ -84,12 +95,16 @@ class RequestRequirementChange(RequirementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class StartRequirement(RequirementCommand):
+    """Start work on a confirmed (or rejected) requirement."""
+
     def change(self, requirement: Requirement, decision: Decision) -> None:
         requirement.start(stamp=decision.stamp)
 
 
 @dataclass(frozen=True, kw_only=True)
 class DeliverRequirement(RequirementCommand):
+    """Deliver the work, with evidence of it."""
+
     evidence: str
 
     def change(self, requirement: Requirement, decision: Decision) -> None:
@@ -98,6 +113,8 @@ class DeliverRequirement(RequirementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class AcceptRequirement(RequirementCommand):
+    """The client accepts the delivery; every acceptance criterion must be met."""
+
     accepted_by: str
     met_criterion_ids: tuple[UUID, ...]
 
@@ -111,6 +128,9 @@ class AcceptRequirement(RequirementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RejectRequirement(RequirementCommand):
+    """The client rejects the delivery, naming the criteria it does not meet; work starts
+    again."""
+
     reason: str
     unmet_criterion_ids: tuple[UUID, ...]
 
@@ -124,6 +144,8 @@ class RejectRequirement(RequirementCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class WithdrawRequirement(RequirementCommand):
+    """Withdraw the requirement, saying why; from any state but accepted or withdrawn."""
+
     reason: str
 
     def change(self, requirement: Requirement, decision: Decision) -> None:

@@ -13,6 +13,8 @@ from domain.risk import ResponseStrategy, Risk, RiskCategory
 
 @dataclass(frozen=True, kw_only=True)
 class IdentifyRisk(CreateCommand):
+    """Add a risk to the engagement's register: title, category, description and owner."""
+
     engagement_id: UUID
     title: str
     category: RiskCategory
@@ -44,6 +46,9 @@ class RiskCommand(ChangeCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class AssessRisk(RiskCommand):
+    """Assess the risk's probability and impact (1-5 each); exposure is their product. Each
+    assessment stays in the history."""
+
     probability: int
     impact: int
 
@@ -53,6 +58,9 @@ class AssessRisk(RiskCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class PlanRiskResponse(RiskCommand):
+    """Plan the response: the strategy, actions, a contingency plan, what triggers it, and the
+    next review."""
+
     strategy: ResponseStrategy
     actions: tuple[str, ...]
     contingency_plan: str = ""
@@ -72,6 +80,8 @@ class PlanRiskResponse(RiskCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class ReviewRisk(RiskCommand):
+    """Review the risk, with notes and the next review date."""
+
     notes: str
     next_review_on: date
 
@@ -81,6 +91,8 @@ class ReviewRisk(RiskCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RecordRiskOccurrence(RiskCommand):
+    """Record that the risk happened, and what; optionally the complaint it led to."""
+
     what_happened: str
     linked_complaint_id: UUID | None = None
 
@@ -94,6 +106,8 @@ class RecordRiskOccurrence(RiskCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class CloseRisk(RiskCommand):
+    """Close the risk, saying why."""
+
     reason: str
 
     def change(self, risk: Risk, decision: Decision) -> None:

@@ -20,9 +20,10 @@ Decisions where DESIGN leaves room, in one place:
   measure of work done), and so are CPI, SPI and EAC.
 - CPI = EV / AC, SPI = EV / PV, EAC = budget / CPI: None when a denominator is
   zero or missing (no cost yet makes CPI None; PV 0 makes SPI None).
-- Money is Decimal throughout. Ratios and percentages are computed from exact
-  values and rounded once to 2 places, halves to even; money that comes out of a
-  division (burn rate, PV, EV, EAC) is rounded the same way, to cents.
+- Money is Decimal throughout, reported with its currency's minor-unit places.
+  Ratios and percentages are computed from exact values and rounded once to 2
+  places, halves to even; money that comes out of a division (burn rate, PV, EV,
+  EAC) is rounded the same way, to the currency's minor unit.
 """
 
 from __future__ import annotations
@@ -34,7 +35,14 @@ from typing import cast
 from uuid import UUID
 
 from application.views.base import EngagementView, Event, Handler, LoggedEvent
-from application.views.figures import iso_week, percent, ratio, rounded, rounded_or_none
+from application.views.figures import (
+    iso_week,
+    money,
+    money_or_none,
+    percent,
+    ratio,
+    rounded_or_none,
+)
 from application.views.milestones import (
     MILESTONE_HANDLERS,
     TrackedMilestone,
@@ -140,17 +148,18 @@ class BudgetView(EngagementView[BudgetState, BudgetReport]):
         actual = sum((c.amount for c in costs), Decimal(0))
         elapsed = elapsed_share(state.planned_start, state.planned_end, today)
         trailing = _cost_between(costs, today - timedelta(BURN_WINDOW_DAYS - 1), today)
+        currency = state.currency
         return BudgetReport(
-            currency=state.currency,
-            original_budget=state.original_budget,
-            budget=state.budget,
-            actual_cost=actual,
-            remaining_budget=state.budget - actual,
-            cost_by_category=_by_category(costs),
-            cost_by_week=_by_week(costs),
+            currency=currency,
+            original_budget=money(state.original_budget, currency),
+            budget=money(state.budget, currency),
+            actual_cost=money(actual, currency),
+            remaining_budget=money(state.budget - actual, currency),
+            cost_by_category={k: money(v, currency) for k, v in _by_category(costs).items()},
+            cost_by_week={k: money(v, currency) for k, v in _by_week(costs).items()},
             consumed_percent=percent(actual, state.budget),
             elapsed_percent=rounded_or_none(None if elapsed is None else elapsed * 100),
-            burn_rate_per_week=rounded(trailing / WEEKS_IN_WINDOW),
+            burn_rate_per_week=money(trailing / WEEKS_IN_WINDOW, currency),
             projected_exhaustion=_exhaustion(state.budget - actual, trailing, today),
             earned_value=_earned_value(state, actual, elapsed, today),
         )
@@ -206,10 +215,11 @@ def _earned_value(
         planned = None if elapsed is None else state.budget * elapsed
         earned = None
     cpi = ratio(earned, actual)
+    currency = state.currency
     return EarnedValue(
-        planned_value=rounded_or_none(planned),
-        earned_value=rounded_or_none(earned),
+        planned_value=money_or_none(planned, currency),
+        earned_value=money_or_none(earned, currency),
         cpi=rounded_or_none(cpi),
         spi=rounded_or_none(ratio(earned, planned)),
-        eac=rounded_or_none(ratio(state.budget, cpi)),
+        eac=money_or_none(ratio(state.budget, cpi), currency),
     )

@@ -3,8 +3,11 @@
 Every percentage and ratio a view reports is rounded to 2 decimal places with
 `Decimal.quantize` and ROUND_HALF_EVEN (banker's rounding, so halves do not
 drift upwards in sums), and only at the end: figures are computed from exact
-values and rounded once, never from other rounded figures. Money that comes out
-of a division is rounded the same way, to cents. Nothing here uses float.
+values and rounded once, never from other rounded figures. Money is reported
+with exactly its currency's minor-unit places (two for EUR, none for JPY): sums
+of recorded amounts are exact at that precision already, and money that comes
+out of a division (a burn rate, planned or earned value, an estimate at
+completion) is rounded to it, halves to even. Nothing here uses float.
 Weekly figures are keyed by ISO week, "2026-W09".
 """
 
@@ -12,6 +15,8 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
+
+from domain.money import minor_unit_places
 
 HUNDREDTH = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -24,6 +29,16 @@ def rounded(value: Decimal) -> Decimal:
 
 def rounded_or_none(value: Decimal | None) -> Decimal | None:
     return None if value is None else rounded(value)
+
+
+def money(value: Decimal, currency: str) -> Decimal:
+    """An amount of `currency` with exactly its minor unit's places, halves to even."""
+    unit = Decimal(1).scaleb(-minor_unit_places(currency))
+    return value.quantize(unit, rounding=ROUND_HALF_EVEN)
+
+
+def money_or_none(value: Decimal | None, currency: str) -> Decimal | None:
+    return None if value is None else money(value, currency)
 
 
 def ratio(numerator: Decimal | None, denominator: Decimal | None) -> Decimal | None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import inspect
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -26,9 +28,12 @@ from strawberry.types.field import StrawberryField
 
 from application.commands.base import Command, CommandMeta, CommandResult
 from application.views.aggregates import kind_name
-from interfaces.graphql import enums  # noqa: F401 - registers the enums commands use
+from interfaces.graphql import (
+    enums,  # noqa: F401 - registers the enums commands use
+    input_fields,
+)
 from interfaces.graphql.context import Info
-from interfaces.graphql.errors import ERROR_TYPES, error_result
+from interfaces.graphql.errors import ERROR_TYPES, camel, error_result
 
 # Builds the payload from the command's result and whether the views show it.
 Payload = Callable[[CommandResult, bool], Any]
@@ -55,7 +60,18 @@ def pascal(name: str) -> str:
 def result_union(name: str, payload: type) -> Any:
     """The union of a payload and every typed error, named `<name>Result`."""
     members = (payload, *ERROR_TYPES)
-    return Annotated[Union[members], strawberry.union(f"{name}Result")]  # noqa: UP007
+    description = (
+        f"What a mutation of a {words(name)} answers: {payload.__name__} when it was "
+        "recorded, or the error that says why nothing changed."
+    )
+    union = strawberry.union(f"{name}Result", description=description)
+    return Annotated[Union[members], union]  # noqa: UP007
+
+
+def words(noun: str) -> str:
+    """`SlaPolicy` as a reader says it: "SLA policy"."""
+    spoken = re.sub(r"(?<!^)(?=[A-Z])", " ", noun).lower()
+    return re.sub(r"\bsla\b", "SLA", spoken)
 
 
 def command_mutation(
@@ -98,27 +114,39 @@ def command_mutation(
 
 
 def _input_type(name: str, command_type: type[Command]) -> type:
-    namespace: dict[str, Any] = {"__annotations__": {}, "__doc__": command_type.__doc__}
-    hints = typing.get_type_hints(command_type)
-    for field in dataclasses.fields(command_type):
-        if not field.init:
-            continue
-        graphql_type = _graphql_type(hints[field.name])
-        namespace["__annotations__"][field.name] = graphql_type
-        if field.default is not dataclasses.MISSING:
-            namespace[field.name] = _input_default(field.default)
-        elif field.default_factory is not dataclasses.MISSING:
-            namespace[field.name] = _input_default(field.default_factory())
+    namespace = _input_fields(name, command_type)
     for meta_name, (meta_type, help_text) in _META_FIELDS.items():
         namespace["__annotations__"][meta_name] = meta_type
         namespace[meta_name] = strawberry.field(default=None, description=help_text)
-    return strawberry.input(type(name, (), namespace), name=name)
+    mutation = mutation_name(command_type)
+    description = f"What `{mutation}` takes, with what travels with every command."
+    return strawberry.input(type(name, (), namespace), name=name, description=description)
 
 
-def _input_default(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return strawberry.field(default_factory=lambda: list(value))
-    return value
+def _input_fields(name: str, value_type: type) -> dict[str, Any]:
+    """The input's annotations and fields, each described, from a dataclass's fields."""
+    namespace: dict[str, Any] = {"__annotations__": {}}
+    hints = typing.get_type_hints(value_type)
+    for field in dataclasses.fields(value_type):
+        if not field.init:
+            continue
+        namespace["__annotations__"][field.name] = _graphql_type(hints[field.name])
+        described = input_fields.description(name, camel(field.name))
+        if field.default is not dataclasses.MISSING:
+            default = field.default
+            if isinstance(default, tuple):
+                namespace[field.name] = _list_field(default, described)
+            else:
+                namespace[field.name] = strawberry.field(default=default, description=described)
+        elif field.default_factory is not dataclasses.MISSING:
+            namespace[field.name] = _list_field(field.default_factory(), described)
+        else:
+            namespace[field.name] = strawberry.field(description=described)
+    return namespace
+
+
+def _list_field(default: Any, description: str) -> Any:
+    return strawberry.field(default_factory=lambda: list(default), description=description)
 
 
 def _graphql_type(python_type: Any) -> Any:
@@ -143,14 +171,12 @@ def _nested_input(value_type: type) -> type:
     A command's description of a domain value (`WorkingHoursSpec`, beside the
     domain's `WorkingHours`) drops its `Spec`: `WorkingHoursInput`."""
     if value_type not in _INPUT_TYPES:
-        hints = typing.get_type_hints(value_type)
-        namespace: dict[str, Any] = {"__annotations__": {}, "__doc__": value_type.__doc__}
-        for field in dataclasses.fields(value_type):
-            namespace["__annotations__"][field.name] = _graphql_type(hints[field.name])
-            if field.default is not dataclasses.MISSING:
-                namespace[field.name] = _input_default(field.default)
         name = value_type.__name__.removesuffix("Spec") + "Input"
-        _INPUT_TYPES[value_type] = strawberry.input(type(name, (), namespace), name=name)
+        namespace = _input_fields(name, value_type)
+        description = one_paragraph(value_type.__doc__ or "")
+        _INPUT_TYPES[value_type] = strawberry.input(
+            type(name, (), namespace), name=name, description=description
+        )
     return _INPUT_TYPES[value_type]
 
 
@@ -246,14 +272,16 @@ def _payload_type(noun: str, view_name: str, node: Any) -> tuple[type, Payload]:
         attribute: strawberry.field(
             resolver=resolve,
             description=(
-                f"The {attribute.replace('_', ' ')} as the views show it. With viewsCurrent "
+                f"The {words(noun)} as the views show it. With viewsCurrent "
                 "true, that includes this change; otherwise it is what the views show so far, "
                 "null when they do not show it yet: query it again once they catch up."
             ),
         ),
     }
     payload = strawberry.type(
-        type(f"{noun}Payload", (), namespace), description=f"The {attribute} after the change."
+        type(f"{noun}Payload", (), namespace),
+        description=f"A recorded change to a {words(noun)}: its id, version and what it "
+        "created, and the object as the views show it.",
     )
 
     def build(result: CommandResult, views_current: bool) -> Any:
@@ -269,7 +297,14 @@ def _payload_type(noun: str, view_name: str, node: Any) -> tuple[type, Payload]:
 
 
 def _description(command_type: type[Command]) -> str:
-    """The command's own docstring; dataclasses make one up from the signature
-    when a class has none, and that one is left out."""
-    own = (command_type.__doc__ or "").strip()
-    return "" if own.startswith(command_type.__name__ + "(") else own
+    """The command's own docstring, which every command has: dataclasses make
+    one up from the signature when a class has none, which would not do."""
+    own = one_paragraph(command_type.__doc__ or "")
+    if not own or own.startswith(command_type.__name__ + "("):
+        raise LookupError(f"{command_type.__name__} needs a docstring: it describes its mutation")
+    return own
+
+
+def one_paragraph(docstring: str) -> str:
+    """A docstring as one paragraph, its lines joined."""
+    return " ".join(inspect.cleandoc(docstring).split())

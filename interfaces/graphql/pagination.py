@@ -18,19 +18,22 @@ Node = TypeVar("Node")
 DEFAULT_PAGE_SIZE = 20
 
 
-@strawberry.type
+@strawberry.type(description="Whether more items follow, and the cursor to ask for them with.")
 class PageInfo:
     has_next_page: bool
     end_cursor: str | None
 
 
-@strawberry.type
+@strawberry.type(description="An item of a page, with its cursor.")
 class Edge(Generic[Node]):
     cursor: str
     node: Node
 
 
-@strawberry.type
+@strawberry.type(
+    description="A page of items in cursor order: pass `pageInfo.endCursor` as `after` for "
+    "the next page."
+)
 class Connection(Generic[Node]):
     edges: list[Edge[Node]]
     page_info: PageInfo

@@ -22,13 +22,15 @@ from domain.sla import SlaClock
 from interfaces.graphql.enums import Rag, RiskLevel
 
 
-@strawberry.type
+@strawberry.type(description="How many there are of one kind: a state, a severity, a week.")
 class Count:
     key: str
     count: int
 
 
-@strawberry.type
+@strawberry.type(
+    description="Money of one kind (a cost category, a week), in the engagement's currency."
+)
 class Amount:
     key: str
     amount: Decimal
@@ -47,7 +49,7 @@ def amounts(values: Mapping[Any, Decimal]) -> list[Amount]:
     return [Amount(key=_key(k), amount=v) for k, v in values.items()]
 
 
-@strawberry.type
+@strawberry.type(description="A milestone past its due date and not completed.")
 class OverdueMilestone:
     milestone_id: UUID
     name: str
@@ -82,7 +84,11 @@ class Progress:
         )
 
 
-@strawberry.type
+@strawberry.type(
+    description="Earned value figures: planned value (PV), earned value (EV), the cost and "
+    "schedule performance indexes (CPI = EV / actual cost, SPI = EV / PV) and the estimate "
+    "at completion (EAC = budget / CPI); null where a figure has no data."
+)
 class EarnedValue:
     planned_value: Decimal | None
     earned_value: Decimal | None
@@ -131,7 +137,7 @@ class Budget:
         )
 
 
-@strawberry.type
+@strawberry.type(description="How long something took, in seconds: median and 90th percentile.")
 class Durations:
     count: int
     median_seconds: float | None
@@ -146,7 +152,10 @@ class Durations:
         )
 
 
-@strawberry.type
+@strawberry.type(
+    description="One SLA clock's compliance: met / (answered + unanswered past due); a "
+    "clock still running and not yet due is not counted."
+)
 class SlaCompliance:
     clock: SlaClock
     met: int
@@ -216,7 +225,7 @@ class Satisfaction:
         )
 
 
-@strawberry.type
+@strawberry.type(description="A risk with its exposure (probability times impact).")
 class RiskExposure:
     risk_id: UUID
     title: str
@@ -227,7 +236,7 @@ class RiskExposure:
     has_response_plan: bool
 
 
-@strawberry.type
+@strawberry.type(description="A risk whose next review date has passed.")
 class OverdueReview:
     risk_id: UUID
     title: str

@@ -41,7 +41,11 @@ from interfaces.graphql.workload.queries import WorkloadQueries
 from interfaces.settings import Environment, Settings
 
 
-@strawberry.type
+@strawberry.type(
+    description="What Rapport answers: engagements and their figures (now, or as of any "
+    "moment), their requirements, complaints and risks, the audit trail, and the team's "
+    "calendars, SLA policies, workload and operations."
+)
 class Query(
     EngagementQueries,
     RequirementQueries,
@@ -56,7 +60,10 @@ class Query(
     pass
 
 
-@strawberry.type
+@strawberry.type(
+    description="Every command, one mutation each: it is recorded as an event, or refused "
+    "with a typed error that says why, changing nothing."
+)
 class Mutation(
     EngagementMutations,  # type: ignore[misc]
     RequirementMutations,  # type: ignore[misc]
@@ -70,7 +77,7 @@ class Mutation(
     pass
 
 
-@strawberry.type
+@strawberry.type(description="Events as they are recorded, over WebSocket.")
 class Subscription(AuditSubscriptions):
     pass
 

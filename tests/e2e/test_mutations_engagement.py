@@ -92,9 +92,9 @@ CASES = [
     Case("recordCost", active,
          {**E, "amount": "1500.00", "category": "LABOUR", "incurredOn": "2026-03-01"},
          {"budget": {"actualCost": "1500.00", "costByCategory": [
-             {"key": "LABOUR", "amount": "1500.00"}, {"key": "MATERIAL", "amount": "0"},
-             {"key": "TRAVEL", "amount": "0"}, {"key": "SUBCONTRACT", "amount": "0"},
-             {"key": "OTHER", "amount": "0"}]}},
+             {"key": "LABOUR", "amount": "1500.00"}, {"key": "MATERIAL", "amount": "0.00"},
+             {"key": "TRAVEL", "amount": "0.00"}, {"key": "SUBCONTRACT", "amount": "0.00"},
+             {"key": "OTHER", "amount": "0.00"}]}},
          "CostRecorded", invalid=("amount", "0"), rule=NOT_EDITABLE, then=CLOSE_ENGAGEMENT,
          creates=True),
     Case("reviseBudget", active, {**E, "newBudget": "150000.00", "reason": "Scope grew"},

@@ -179,7 +179,7 @@ def test_as_of_recorded_shows_what_was_known_then_and_occurred_what_had_happened
 ) -> None:
     ids = two_days_of_work(api)
     assert as_of(api, ids, "2026-03-02T08:00:00+00:00") is None  # before it was opened
-    assert as_of(api, ids, "2026-03-02T10:00:00+00:00") == (2, "0", [])
+    assert as_of(api, ids, "2026-03-02T10:00:00+00:00") == (2, "0.00", [])
     assert as_of(api, ids, "2026-03-03T10:00:00+00:00", "OCCURRED") == (3, "1000.00", ["RECEIVED"])
     # At 12:00 on day 2 the second cost had happened, but was not recorded until day 3.
     assert as_of(api, ids, "2026-03-03T12:00:00+00:00") == (3, "1000.00", ["RECEIVED"])

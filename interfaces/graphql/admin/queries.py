@@ -21,13 +21,16 @@ from interfaces.graphql.enums import Role
 from interfaces.graphql.errors import Forbidden, NotFound, ValidationError, error_result
 
 CreateTokenResult = Annotated[
-    TokenCreated | ValidationError | NotFound | Forbidden, strawberry.union("CreateTokenResult")
+    TokenCreated | ValidationError | NotFound | Forbidden,
+    strawberry.union("CreateTokenResult", description="The new token, or why none was created."),
 ]
 RevokeTokenResult = Annotated[
-    TokenRevoked | ValidationError | NotFound | Forbidden, strawberry.union("RevokeTokenResult")
+    TokenRevoked | ValidationError | NotFound | Forbidden,
+    strawberry.union("RevokeTokenResult", description="The revoked token, or why nothing changed."),
 ]
 ReplayViewsResult = Annotated[
-    ViewsReplayed | ValidationError | NotFound | Forbidden, strawberry.union("ReplayViewsResult")
+    ViewsReplayed | ValidationError | NotFound | Forbidden,
+    strawberry.union("ReplayViewsResult", description="The views replayed, or why nothing was."),
 ]
 
 
@@ -46,11 +49,15 @@ class AdminQueries:
         return [Token.of(record) for record in records]
 
 
-@strawberry.input
+@strawberry.input(description="What `createToken` takes.")
 class CreateTokenInput:
-    role: Role
-    name: str = strawberry.field(description="Who uses it; recorded as the actor of its events")
-    client_id: UUID | None = strawberry.field(default=None, description="For a client token")
+    role: Role = strawberry.field(description="What the token may do.")
+    name: str = strawberry.field(
+        description="Who uses it (one line); recorded as the actor of its events."
+    )
+    client_id: UUID | None = strawberry.field(
+        default=None, description="The client a CLIENT token acts for; only for such a token."
+    )
 
 
 @strawberry.type

@@ -76,18 +76,18 @@ class Token:
         )
 
 
-@strawberry.type
+@strawberry.type(description="A new API token, with its secret: shown this once only.")
 class TokenCreated:
     token: Token
     secret: str = strawberry.field(description="Send as `Authorization: Bearer <secret>`.")
 
 
-@strawberry.type
+@strawberry.type(description="A token revoked: refused from the next request on.")
 class TokenRevoked:
     token: Token
 
 
-@strawberry.type
+@strawberry.type(description="Views rebuilt from the whole log, and how many events that read.")
 class ViewsReplayed:
     views: list[str]
     events: int

@@ -16,8 +16,8 @@ from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, rows_pa
 @strawberry.input(description="Complaints whose fields equal every value given.")
 class ComplaintFilter:
     engagement_id: UUID | None = strawberry.field(default=None, description="The engagement's id.")
-    state: ComplaintState | None = None
-    severity: Severity | None = None
+    state: ComplaintState | None = strawberry.field(default=None, description="In this state.")
+    severity: Severity | None = strawberry.field(default=None, description="Of this severity.")
     assignee: str | None = strawberry.field(
         default=None, description="The agent assigned, exactly as assigned."
     )

@@ -22,7 +22,7 @@ from interfaces.graphql.reports import Count, counts
 @strawberry.input(description="Engagements whose fields equal every value given.")
 class EngagementFilter:
     client_id: UUID | None = strawberry.field(default=None, description="The client's id.")
-    state: EngagementState | None = None
+    state: EngagementState | None = strawberry.field(default=None, description="In this state.")
     health: Health | None = strawberry.field(
         default=None, description="Health as of now (it moves with time, e.g. a clock due)."
     )

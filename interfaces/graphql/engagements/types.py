@@ -45,14 +45,14 @@ class Axis(Enum):
     OCCURRED = TimeAxis.OCCURRED.value
 
 
-@strawberry.type
+@strawberry.type(description="A person's RACI role in an area of the engagement.")
 class TeamMember:
     person: str
     role: MemberRole
     area: str
 
 
-@strawberry.type
+@strawberry.type(description="A measurable objective, with its result once measured.")
 class Objective:
     id: UUID
     description: str
@@ -62,7 +62,7 @@ class Objective:
     actual: Decimal | None
 
 
-@strawberry.type
+@strawberry.type(description="A planned milestone; its weight shares out the planned value.")
 class Milestone:
     id: UUID
     name: str

@@ -16,8 +16,10 @@ from interfaces.graphql.requirements.types import Requirement, load_requirement
 @strawberry.input(description="Requirements whose fields equal every value given.")
 class RequirementFilter:
     engagement_id: UUID | None = strawberry.field(default=None, description="The engagement's id.")
-    state: RequirementState | None = None
-    priority: RequirementPriority | None = None
+    state: RequirementState | None = strawberry.field(default=None, description="In this state.")
+    priority: RequirementPriority | None = strawberry.field(
+        default=None, description="Of this priority."
+    )
 
 
 @strawberry.type

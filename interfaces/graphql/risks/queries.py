@@ -16,7 +16,7 @@ from interfaces.graphql.risks.types import Risk, load_risk
 @strawberry.input(description="Risks whose fields equal every value given.")
 class RiskFilter:
     engagement_id: UUID | None = strawberry.field(default=None, description="The engagement's id.")
-    state: RiskState | None = None
+    state: RiskState | None = strawberry.field(default=None, description="In this state.")
     level: RiskLevel | None = strawberry.field(
         default=None, description="Assessed risks of this level only."
     )

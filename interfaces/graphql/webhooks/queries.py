@@ -14,11 +14,15 @@ from interfaces.graphql.webhooks.types import Webhook, WebhookChanged, WebhookRe
 Refusal = ValidationError | NotFound | Forbidden
 RegisterWebhookResult = Annotated[
     WebhookRegistered | ValidationError | NotFound | Forbidden,
-    strawberry.union("RegisterWebhookResult"),
+    strawberry.union(
+        "RegisterWebhookResult", description="The endpoint registered, or why it was not."
+    ),
 ]
 WebhookChangedResult = Annotated[
     WebhookChanged | ValidationError | NotFound | Forbidden,
-    strawberry.union("WebhookChangedResult"),
+    strawberry.union(
+        "WebhookChangedResult", description="The endpoint changed, or why nothing changed."
+    ),
 ]
 
 
@@ -37,7 +41,7 @@ class WebhookQueries:
         return Webhook.of(found)
 
 
-@strawberry.input
+@strawberry.input(description="What `registerWebhook` takes.")
 class RegisterWebhookInput:
     url: str = strawberry.field(description="An http:// or https:// URL to POST events to.")
     event_types: list[str] = strawberry.field(

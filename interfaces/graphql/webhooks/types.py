@@ -100,7 +100,9 @@ class Webhook:
         )
 
 
-@strawberry.type
+@strawberry.type(
+    description="A registered endpoint, with its signing secret: shown this once only."
+)
 class WebhookRegistered:
     webhook: Webhook
     secret: str = strawberry.field(
@@ -108,7 +110,7 @@ class WebhookRegistered:
     )
 
 
-@strawberry.type
+@strawberry.type(description="An endpoint after the change.")
 class WebhookChanged:
     webhook: Webhook
 

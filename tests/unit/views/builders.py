@@ -67,6 +67,7 @@ def open_engagement(
     planned_start: date = PLANNED_START,
     planned_end: date = PLANNED_END,
     start: bool = False,
+    currency: str = "EUR",
 ) -> Engagement:
     at = at or moment(planned_start)
     engagement = Engagement.open(
@@ -78,7 +79,7 @@ def open_engagement(
         planned_start=planned_start,
         planned_end=planned_end,
         budget=budget,
-        currency="EUR",
+        currency=currency,
         owner="ana@rapport.test",
         stamp=stamp(at),
     )

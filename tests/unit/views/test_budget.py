@@ -288,6 +288,24 @@ def test_ratios_are_rounded_once_from_exact_values() -> None:
     assert result.eac == Decimal("3000.00")
 
 
+def test_money_has_exactly_its_currencys_minor_unit_places_divisions_rounded_half_even() -> None:
+    log = EventLog()
+    yen = open_engagement(log, budget=Decimal("1000000"), currency="JPY")
+    record_cost(log, yen, "1530", date(2026, 3, 1))
+    dinar = open_engagement(log, budget=Decimal("100"), currency="KWD")
+    record_cost(log, dinar, "0.125", date(2026, 3, 1))
+
+    in_yen = report(log, yen, date(2026, 3, 1))
+    in_dinar = report(log, dinar, date(2026, 3, 1))
+
+    assert (str(in_yen.budget), str(in_yen.actual_cost)) == ("1000000", "1530")
+    assert str(in_yen.burn_rate_per_week) == "382"  # 1530 / 4 = 382.5: the even neighbour
+    assert str(in_yen.cost_by_category[CostCategory.TRAVEL]) == "0"
+    assert (str(in_dinar.budget), str(in_dinar.remaining_budget)) == ("100.000", "99.875")
+    assert str(in_dinar.burn_rate_per_week) == "0.031"  # 0.125 / 4 = 0.03125: half to even
+    assert str(report(log, open_engagement(log), date(2026, 3, 1)).actual_cost) == "0.00"
+
+
 def test_the_state_holds_only_plain_values() -> None:
     log = EventLog()
     engagement = open_engagement(log)
