@@ -64,11 +64,6 @@ def test_graphiql_loads_only_from_its_server_and_runs_a_query_with_the_headers_t
     assert traffic.leaving(server.base_url) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the server sends WebSocket messages as binary frames, which a browser's "
-    "GraphQL client cannot read; passes once they are sent as text",
-)
 def test_a_subscription_in_graphiql_streams_events_with_the_headers_token(
     server: Server, page: Page
 ) -> None:

@@ -207,7 +207,8 @@ READS = """query($e: UUID!, $r: UUID!, $c: UUID!, $k: UUID!) {
     engagement(id: $e) { id } requirement(id: $r) { id } complaint(id: $c) { id }
     risk(id: $k) { id } engagements { nodes { id } } requirements { nodes { id } }
     complaints { nodes { id } } risks { nodes { id } } portfolio { engagements }
-    auditTrail(engagementId: $e) { nodes { actor } } }"""
+    auditTrail(engagementId: $e) { nodes { actor } }
+    workload { people { person } unassignedOpenComplaints } }"""
 BY_ID = {"engagement": "e", "requirement": "r", "complaint": "c", "risk": "k"}
 LISTS = {
     "engagements": "engagement",

@@ -107,6 +107,7 @@ def test_every_role_reads_its_scope_only_an_admin_lists_tokens_and_no_client_see
         assert seen == expected, role
         assert data["portfolio"] == {"engagements": 1}
         assert data["auditTrail"]["nodes"], role
+        assert data["workload"]["unassignedOpenComplaints"] == 1, role  # its complaint
         codes = [error["extensions"]["code"] for error in tokens.get("errors", [])]
         assert codes == ([] if role == "admin" else ["FORBIDDEN"]), role
         # The service's own activity (the log's head, each view's lag) is the team's.
