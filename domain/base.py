@@ -69,6 +69,13 @@ class EventSourcedAggregate(Aggregate):
                 aggregate.last_occurred_at = self.occurred_at
             return aggregate
 
+    class Judgment(Event):
+        """An event that is a verdict on the facts, not a fact (see the class)."""
+
+        @property
+        def is_judgment(self) -> bool:
+            return True
+
     class Created(Event, Aggregate.Created):
         pass
 

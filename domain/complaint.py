@@ -558,32 +558,24 @@ class Complaint(EventSourcedAggregate):
             csat=None if csat is None else require_range("csat", csat, 1, 5),
         )
 
-    class SlaBreached(EventSourcedAggregate.Event):
+    class SlaBreached(EventSourcedAggregate.Judgment):
         clock: SlaClock
         cycle: int
         due: datetime
-
-        @property
-        def is_judgment(self) -> bool:
-            return True
 
         def apply(self, complaint: Any) -> None:
             breach = SlaBreach(self.clock, self.cycle, self.due, self.occurred_at)
             complaint.breaches.append(breach)
 
-    class SlaWarningRaised(EventSourcedAggregate.Event):
+    class SlaWarningRaised(EventSourcedAggregate.Judgment):
         clock: SlaClock
         cycle: int
         due: datetime
 
-        @property
-        def is_judgment(self) -> bool:
-            return True
-
         def apply(self, complaint: Any) -> None:
             complaint.warnings = (*complaint.warnings, (self.clock, self.cycle))
 
-    class SlaBreachWithdrawn(EventSourcedAggregate.Event):
+    class SlaBreachWithdrawn(EventSourcedAggregate.Judgment):
         """A fact recorded after the breach showed the clock answered by its due
         time, or paused before it: the breach no longer stands, and the clock
         may be breached again in the same cycle. The breach stays in the log."""
@@ -594,25 +586,17 @@ class Complaint(EventSourcedAggregate):
         noticed_at: datetime  # the withdrawn breach's occurred time
         reason: str
 
-        @property
-        def is_judgment(self) -> bool:
-            return True
-
         def apply(self, complaint: Any) -> None:
             withdrawn = (self.clock, self.cycle)
             complaint.breaches = [b for b in complaint.breaches if (b.clock, b.cycle) != withdrawn]
 
-    class SlaWarningWithdrawn(EventSourcedAggregate.Event):
+    class SlaWarningWithdrawn(EventSourcedAggregate.Judgment):
         """A fact recorded after the warning showed the clock answered, or
         paused, before its warning time: the warning no longer stands."""
 
         clock: SlaClock
         cycle: int
         reason: str
-
-        @property
-        def is_judgment(self) -> bool:
-            return True
 
         def apply(self, complaint: Any) -> None:
             withdrawn = (self.clock, self.cycle)
