@@ -77,11 +77,11 @@ class ViewRuntime:
         return [known[name] for name in names]
 
     def projector(self, names: Sequence[str] = ()) -> Projector:
+        return self._projector(self.select(names))
+
+    def _projector(self, views: Sequence[View[Any, Any]]) -> Projector:
         return Projector(
-            self.rapport,
-            self.store,
-            self.select(names),
-            batch_size=self.settings.projector_batch_size,
+            self.rapport, self.store, views, batch_size=self.settings.projector_batch_size
         )
 
     def reader(self) -> Reader:
@@ -100,7 +100,7 @@ class ViewRuntime:
             self.rapport,
             self.store,
             self.select(names),
-            lambda: self.projector(names),
+            self._projector,
             self.event_waiter(),
         )
 

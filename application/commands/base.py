@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
+from decimal import Decimal
+from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import UUID
 
@@ -80,8 +84,25 @@ class Command(ABC):  # noqa: B024 - its subclasses declare the abstract methods
     """A request to change the domain. Subclasses are frozen dataclasses of plain values."""
 
     def fingerprint(self) -> str:
-        """Stable digest of the command, to tell a retried command from a different one."""
-        return hashlib.sha256(repr(self).encode()).hexdigest()
+        """Stable digest of the command, to tell a retried command from a different one.
+
+        Made of the values as JSON (an enum by its value, a decimal by its digits),
+        never of their Python spelling, which changes whenever a type does."""
+        values = {"command": type(self).__name__, "fields": dataclasses.asdict(self)}
+        canonical = json.dumps(values, sort_keys=True, separators=(",", ":"), default=_plain)
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date | time):  # datetime is a date
+        return value.isoformat()
+    if isinstance(value, Decimal | UUID):
+        return str(value)
+    if isinstance(value, set | frozenset):
+        return sorted(value, key=str)
+    raise TypeError(f"a command cannot hold a value of type {type(value).__name__}")
 
 
 @dataclass(frozen=True, kw_only=True)

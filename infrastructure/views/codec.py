@@ -27,6 +27,11 @@ def decode_state(state_type: type, data: bytes) -> Any:
     return _adapter(state_type).validate_json(data)
 
 
+def state_schema(state_type: type) -> dict[str, Any]:
+    """The JSON schema rows of `state_type` are decoded against."""
+    return _adapter(state_type).json_schema()
+
+
 def without_entries(state: Any, entry_fields: Sequence[str]) -> Any:
     """The state as its own row stores it: its entry fields empty (each entry
     has a row of its own)."""

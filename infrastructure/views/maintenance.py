@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,8 @@ from application.service import Rapport
 from application.views.base import View
 from infrastructure.views.projector import DEFAULT_CACHE_SIZE, Progress, Projector, ViewFailed
 from infrastructure.views.store import ViewStore
+
+log = logging.getLogger(__name__)
 
 
 def rebuild(
@@ -31,15 +34,21 @@ def rebuild(
         generations = {
             view.name: store.create_generation(view, live=False).number for view in views
         }
-        projector = Projector(
-            rapport,
-            store,
-            views,
-            batch_size=batch_size,
-            generations=generations,
-            cache_size=cache_size,
-        )
-        total = projector.catch_up(progress=progress)
+        try:
+            projector = Projector(
+                rapport,
+                store,
+                views,
+                batch_size=batch_size,
+                generations=generations,
+                cache_size=cache_size,
+            )
+            total = projector.catch_up(progress=progress)
+        except BaseException:
+            # Half-filled tables would be left behind for no one to use.
+            for view in views:
+                store.drop_generation(view, generations[view.name])
+            raise
         for view in views:
             store.switch_live(view, generations[view.name])
     return total
@@ -50,10 +59,20 @@ def rebuild_outdated(
 ) -> list[str]:
     """Rebuild the views whose live table was made for another shape of the view
     (a column added, the state changed): a schema change is a rebuild, never a
-    hand-written migration. Returns the names rebuilt."""
+    hand-written migration. Returns the names rebuilt.
+
+    A view whose new shape cannot take an event of the log is an outage like any
+    other: logged, recorded as failed, and left on its old table (which nothing
+    may project into) while the other views are rebuilt."""
     outdated = [view for view in views if not store.is_current(view, store.live(view))]
-    if outdated:
-        rebuild(rapport, store, outdated)
+    while outdated:
+        try:
+            rebuild(rapport, store, outdated)
+            break
+        except ViewFailed as failed:
+            log.error("view %s cannot be rebuilt for its new shape: %s", failed.view, failed)
+            store.mark_failed(failed.failure)
+            outdated = [view for view in outdated if view.name != failed.view]
     return [view.name for view in outdated]
 
 

@@ -17,12 +17,16 @@ to keep going, raise `ViewFailed` instead.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
+
+import psycopg
+from sqlalchemy.exc import DBAPIError
 
 from application.ports import ViewFailure
 from application.service import Rapport
@@ -45,10 +49,14 @@ LONGEST_RETRY_SECONDS = 300.0
 class ViewFailed(Exception):
     """A view cannot take an event (raised by rebuilds and verifications)."""
 
-    def __init__(self, view: str, position: int, error: str) -> None:
-        super().__init__(f"view {view} cannot take the event at position {position}: {error}")
-        self.view = view
-        self.position = position
+    def __init__(self, failure: ViewFailure) -> None:
+        super().__init__(
+            f"view {failure.view} cannot take the event at position {failure.position}: "
+            f"{failure.error}"
+        )
+        self.failure = failure
+        self.view = failure.view
+        self.position = failure.position
 
 
 class Projector:
@@ -107,6 +115,8 @@ class Projector:
             changes = [self._fold(view, events, last) for view in views]
             self.store.save(changes, live=not self._fixed)
         except Exception as error:
+            if is_transient(error):
+                raise  # the database is away, not the view broken: `follow` waits
             if self._tables_switched():
                 log.info("view tables changed underneath; re-reading the catalog")
                 return False
@@ -134,7 +144,9 @@ class Projector:
         try:
             change = self._fold(view, events, last)
             self.store.save([change], live=not self._fixed)
-        except Exception:
+        except Exception as error:
+            if is_transient(error):
+                raise
             self._apply_one_by_one(view, events)
         else:
             self._saved(change)
@@ -148,6 +160,8 @@ class Projector:
                 change = self._fold(view, [logged], logged.position)
                 self.store.save([change], live=not self._fixed)
             except Exception as error:
+                if is_transient(error):
+                    raise
                 self._failed(view, logged, error)
                 return
             self._saved(change)
@@ -167,16 +181,16 @@ class Projector:
 
     def _failed(self, view: View[Any, Any], logged: LoggedEvent, error: Exception) -> None:
         reason = describe(error)
-        if self._fixed:
-            raise ViewFailed(view.name, logged.position, reason) from error
         earlier = self.failures.get(view.name)
         attempts = 1
         if earlier is not None and earlier.position == logged.position:
             attempts = earlier.attempts + 1
-        pause = min(FIRST_RETRY_SECONDS * 2 ** (attempts - 1), LONGEST_RETRY_SECONDS)
         failure = ViewFailure(
             view.name, logged.position, logged.name, reason, self.rapport.clock.now(), attempts
         )
+        if self._fixed:
+            raise ViewFailed(failure) from error
+        pause = min(FIRST_RETRY_SECONDS * 2 ** (attempts - 1), LONGEST_RETRY_SECONDS)
         self.failures[view.name] = failure
         self._retry_at[view.name] = self.monotonic() + pause
         log.error(
@@ -290,11 +304,27 @@ def follow(
             failed_rounds = 0
             # Returns at once when a write was announced while catching up.
             wait_for_events(poll)
-        except Exception:  # reading the log failed: the database may be restarting
+        except Exception:  # the database is away: it may be restarting
             failed_rounds += 1
             pause = min(poll * 2**failed_rounds, LONGEST_RETRY_SECONDS)
-            log.exception("projector could not read the log; trying again in %.1f s", pause)
+            log.exception("projector could not reach the database; trying again in %.1f s", pause)
             stopping.wait(pause)
+
+
+def is_transient(error: BaseException) -> bool:
+    """Whether the error is the database's availability, not the data: the
+    connection was lost, the server is shutting down or out of connections, a
+    lock was not had in time. Those pass; no view has failed."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, DBAPIError) and cause.connection_invalidated:
+            return True
+        if isinstance(cause, sqlite3.OperationalError):
+            return "locked" in str(cause)  # "no such table" and the like are not
+        if isinstance(cause, psycopg.OperationalError):
+            return True
+        cause = getattr(cause, "orig", None) or cause.__cause__
+    return False
 
 
 def describe(error: BaseException) -> str:

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 import psycopg
 from sqlalchemy import (
     BigInteger,
@@ -40,6 +41,7 @@ from sqlalchemy.exc import DBAPIError
 
 from application.ports import ViewFailure
 from application.views.base import View
+from infrastructure.views.codec import state_schema
 from infrastructure.views.failures import ViewFailures
 from infrastructure.views.locks import exclusive
 from infrastructure.views.tables import Changes, ViewTables, as_columns
@@ -69,11 +71,17 @@ class GenerationDropped(ViewWriteFailed):
 
 
 def schema_fingerprint(view: View[Any, Any]) -> str:
-    """Changes when the view's columns or its state's shape change: time to rebuild."""
-    shape = repr(sorted((k, t.__name__) for k, t in view.columns.items()))
-    shape += repr(getattr(view.state_type, "__annotations__", {}))
-    shape += repr(view.entry_fields)
-    return hashlib.sha256(shape.encode()).hexdigest()[:16]
+    """Changes when the view's columns or its state's shape change: time to rebuild.
+
+    The state's shape is its JSON schema, which follows nested dataclasses and
+    enums all the way down: a field added to a nested type changes it too, so
+    rows stored in the old shape are never decoded as the new one."""
+    shape = {
+        "columns": sorted((k, t.__name__) for k, t in view.columns.items()),
+        "state": state_schema(view.state_type),
+        "entries": list(view.entry_fields),
+    }
+    return hashlib.sha256(orjson.dumps(shape, option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
 
 
 class ViewStore:
@@ -371,8 +379,11 @@ def _settled(
     position: int, views: set[str], reached: Mapping[str, int], failing: set[str]
 ) -> bool | None:
     """True when every view reached `position`; False when all but failing
-    ones did; None while a healthy view is still on its way."""
+    ones did; None while a healthy view is still on its way, or while where a
+    failing one stopped is not known (it may have failed on a later event)."""
     healthy = views - failing
-    if all(reached.get(view, -1) >= position for view in healthy):
-        return not failing
-    return None
+    if not all(reached.get(view, -1) >= position for view in healthy):
+        return None
+    if not failing <= reached.keys():
+        return None
+    return all(reached[view] >= position for view in failing)

@@ -27,7 +27,7 @@ class ProjectionWorker(threading.Thread):
         rapport: Rapport,
         store: ViewStore,
         views: Sequence[View[Any, Any]],
-        make_projector: Callable[[], Projector],
+        make_projector: Callable[[Sequence[View[Any, Any]]], Projector],
         wait_for_events: EventWaiter,
         *,
         poll: float = 0.5,
@@ -48,8 +48,12 @@ class ProjectionWorker(threading.Thread):
         try:
             with self.store.exclusive(names, stopping=self.stopping):
                 self.rebuilt = rebuild_outdated(self.rapport, self.store, self.views)
+                # A view still outdated could not be rebuilt (it is recorded as
+                # failed): its table holds another shape, so it is not followed.
+                store = self.store
+                current = [view for view in self.views if store.is_current(view, store.live(view))]
                 # Made after the rebuild, so it starts on the tables that are live now.
-                projector = self.make_projector()
+                projector = self.make_projector(current)
                 self.following.set()
                 follow(projector, self.wait_for_events, self.poll, self.stopping)
         except LockWaitStopped:

@@ -5,6 +5,7 @@ in the foreground."""
 from __future__ import annotations
 
 import getpass
+import os
 import signal
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -80,8 +81,15 @@ def execute(command: Command, options: Options) -> CommandResult:
     """Run a command as the user at the keyboard; a refusal is one line that
     names the option given a bad value (see `application`)."""
     with application(options) as rapport:
-        actor = f"{getpass.getuser()} (command line)"
+        actor = f"{_login_name()} (command line)"
         return rapport.execute(command, CommandMeta(actor=actor))
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # a container user with no name and no $USER
+        return f"uid {os.getuid()}"
 
 
 def refusal(error: ApplicationError | DomainError, options: Options) -> str:

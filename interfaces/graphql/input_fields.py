@@ -135,6 +135,12 @@ IN_INPUT: dict[str, dict[str, str]] = {
         "category": "The complaint's category, as your team sorts them, e.g. billing (one line).",
         "description": "What the client complains about (may span lines).",
     },
+    "RecordClientReplyInput": {
+        "message": "What the client said (may span lines).",
+    },
+    "RejectRequirementInput": {
+        "reason": "Why the client rejects the delivery, in the client's words (may span lines).",
+    },
     "IdentifyRootCauseInput": {
         "category": "The cause's category, as your team sorts them, e.g. process (one line).",
     },

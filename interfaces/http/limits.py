@@ -9,6 +9,7 @@ import time
 from collections.abc import Awaitable, Callable, Hashable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qs
 
 import orjson
 
@@ -25,21 +26,29 @@ JSON_TYPES = (JSON.encode(), GRAPHQL_RESPONSE.encode())
 
 
 class RequestLimits:
-    """ASGI middleware: a POST body larger than `max_body_bytes` gets 413, a POST
-    that is not JSON 415, one whose `Accept` rules out both media types GraphQL
-    answers in 406, and one that is not a GraphQL request 400; a query sent by
-    GET gets 405. Each refusal is a JSON error, before the app runs."""
+    """ASGI middleware for the GraphQL endpoint: a POST body larger than
+    `max_body_bytes` gets 413, a POST that is not JSON 415, one whose `Accept`
+    rules out both media types GraphQL answers in 406, and one that is not a
+    GraphQL request 400; a query sent by GET gets 405. Each refusal is a JSON
+    error, before the app runs."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, path: str = "/graphql") -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.path = path
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("POST", "GET"):
+        if (
+            scope["type"] != "http"
+            or scope["path"] != self.path
+            or scope["method"] not in ("POST", "GET")
+        ):
             await self.app(scope, receive, send)
             return
         if scope["method"] == "GET":
-            if b"query=" in scope.get("query_string", b""):
+            query_string = scope.get("query_string", b"").decode("latin-1")
+            parameters = parse_qs(query_string, keep_blank_values=True)
+            if "query" in parameters:
                 await reject(send, 405, "send GraphQL requests by POST", {"Allow": "POST"})
             else:
                 await self.app(scope, receive, send)

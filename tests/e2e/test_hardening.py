@@ -127,6 +127,8 @@ def test_a_query_over_get_is_refused_and_not_run(api: Api) -> None:
     response = lenient(api).get("/graphql", params=params, headers=headers)
     assert_clean(response, 405)
     assert "engagements" not in response.text
+    assert_clean(lenient(api).get("/graphql?query=", headers=headers), 405)
+    assert lenient(api).get("/graphql?subquery=1", headers=headers).status_code != 405
     assert_clean(lenient(api).put("/graphql", content=PORTFOLIO, headers=headers), 405)
 
 

@@ -12,8 +12,10 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+import psycopg
 import pytest
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
 from application.access import SYSTEM
 from application.ports import TimeAxis
@@ -21,6 +23,8 @@ from application.service import Rapport
 from domain.complaint import Complaint
 from infrastructure.views.maintenance import rebuild, statuses, verify
 from infrastructure.views.projector import Projector, ViewFailed
+from infrastructure.views.store import ViewWriteFailed
+from infrastructure.views.worker import ProjectionWorker
 from interfaces.bootstrap import ViewRuntime
 from tests.builders import open_engagement, receive_complaint
 from tests.conftest import FakeClock
@@ -220,3 +224,80 @@ def test_a_fold_that_fails_on_an_event_stops_its_view_there_and_a_rebuild_names_
     ):
         rebuild(app, runtime.store, [view])
     assert runtime.store.failures.all()["budget"] == failure  # the live tables are untouched
+    # and the rebuild's half-filled tables are gone
+    assert [g.live for g in runtime.store.generations("budget")] == [True]
+
+
+def test_a_view_whose_new_shape_cannot_be_rebuilt_is_failed_and_the_others_go_on(
+    app: Rapport, runtime: ViewRuntime, two_engagements: tuple[UUID, UUID]
+) -> None:
+    _, refused = two_engagements
+    stuck_at = first_position_of(app, refused)
+    budget, progress = runtime.select(["budget", "progress"])
+    runtime.projector().catch_up()  # tables in today's shape
+    old_generation = runtime.store.live(budget).number
+
+    class BudgetWithCurrency(type(budget)):  # type: ignore[misc]
+        columns = {**type(budget).columns, "currency": str}
+
+        def column_values(self, state: Any) -> dict[str, Any]:
+            return {**super().column_values(state), "currency": state.currency}
+
+        def apply(self, state: Any, logged: Any) -> Any:
+            if logged.position == stuck_at:
+                raise ZeroDivisionError("a bug in the new fold")
+            return super().apply(state, logged)
+
+    worker = ProjectionWorker(
+        app,
+        runtime.store,
+        [BudgetWithCurrency(), progress],
+        lambda views: Projector(app, runtime.store, views),
+        runtime.event_waiter(),
+    )
+    worker.start()
+    try:
+        assert worker.following.wait(10)
+        open_engagement(app)
+        assert runtime.store.wait(app.head(), ["progress"], timeout=10)
+        assert worker.is_alive()
+    finally:
+        worker.stop(10)
+
+    assert worker.rebuilt == []
+    assert runtime.store.failures.all()["budget"].position == stuck_at
+    assert [g.number for g in runtime.store.generations("budget")] == [old_generation]
+
+
+def test_a_database_that_goes_away_is_waited_for_not_taken_for_a_failed_view(
+    app: Rapport, runtime: ViewRuntime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_engagement(app)
+    projector = runtime.projector()
+    save = runtime.store.save
+    lost = psycopg.OperationalError("server closed the connection unexpectedly")
+
+    def disconnected(*args: Any, **kwargs: Any) -> None:
+        raise ViewWriteFailed(str(lost)) from OperationalError("UPDATE ...", {}, lost)
+
+    monkeypatch.setattr(runtime.store, "save", disconnected)
+    with pytest.raises(ViewWriteFailed):
+        projector.catch_up()
+    assert runtime.store.failures.all() == {}
+
+    monkeypatch.setattr(runtime.store, "save", save)
+    projector.catch_up()
+    assert set(projector.positions.values()) == {app.head()}
+
+
+def test_a_wait_for_a_position_before_a_views_failure_is_answered(
+    app: Rapport, runtime: ViewRuntime, two_engagements: tuple[UUID, UUID]
+) -> None:
+    _, refused = two_engagements
+    stuck_at = first_position_of(app, refused)
+    with refusing_rows(runtime, "progress", str(refused)):
+        runtime.projector().catch_up()
+    assert runtime.store.failures.all()["progress"].position == stuck_at
+
+    assert runtime.store.wait(stuck_at - 1, ["progress", "budget"], timeout=1)
+    assert not runtime.store.wait(stuck_at, ["progress", "budget"], timeout=1)
