@@ -123,16 +123,19 @@ class Principal:
         if not self.can(permission):
             raise Forbidden(f"role {self.role.value} may not {permission.value}")
 
+    def may_issue(self, command_type: type[Command]) -> bool:
+        """Whether the role may issue commands of this type at all."""
+        if self.is_client:
+            return command_type in CLIENT_COMMANDS
+        return self.can(required_permission(command_type))
+
     def check_command(self, command: Command) -> None:
         """Forbidden unless the role may issue this command at all. Whether a
         client's command concerns its own engagement is checked on deciding."""
-        if self.is_client:
-            if type(command) not in CLIENT_COMMANDS:
-                raise Forbidden(f"a client may not {_verb(command)}")
+        if self.may_issue(type(command)):
             return
-        permission = required_permission(type(command))
-        if not self.can(permission):
-            raise Forbidden(f"role {self.role.value} may not {_verb(command)}")
+        who = "a client" if self.is_client else f"role {self.role.value}"
+        raise Forbidden(f"{who} may not {_verb(command)}")
 
     def sees_client(self, client_id: UUID | None) -> bool:
         """Whether data of this client's engagements is within reach."""

@@ -34,6 +34,7 @@ from interfaces.graphql import (
 )
 from interfaces.graphql.context import Info
 from interfaces.graphql.errors import ERROR_TYPES, camel, error_result
+from interfaces.graphql.permissions import requires
 
 # Builds the payload from the command's result and whether the views show it.
 Payload = Callable[[CommandResult, bool], Any]
@@ -108,7 +109,7 @@ def command_mutation(
 
     resolve.__annotations__ = {"info": strawberry.Info, "input": input_type, "return": result}
     field: StrawberryField = strawberry.mutation(
-        resolver=resolve, name=name, description=description
+        resolver=resolve, name=name, description=description, metadata=requires(command_type)
     )
     return field
 

@@ -22,6 +22,7 @@ from strawberry.types.graphql import OperationType
 
 from interfaces.graphql.admin.queries import AdminMutations, AdminQueries
 from interfaces.graphql.audit.queries import AuditQueries, AuditSubscriptions
+from interfaces.graphql.caller.queries import CallerQueries
 from interfaces.graphql.complaints.mutations import ComplaintMutations
 from interfaces.graphql.complaints.queries import ComplaintQueries
 from interfaces.graphql.engagements.mutations import EngagementMutations
@@ -44,7 +45,7 @@ from interfaces.settings import Environment, Settings
 @strawberry.type(
     description="What Rapport answers: engagements and their figures (now, or as of any "
     "moment), their requirements, complaints and risks, the audit trail, and the team's "
-    "calendars, SLA policies, workload and operations."
+    "calendars, SLA policies, workload and operations, and who you are."
 )
 class Query(
     EngagementQueries,
@@ -56,6 +57,7 @@ class Query(
     AdminQueries,
     WebhookQueries,
     WorkloadQueries,
+    CallerQueries,
 ):
     pass
 

@@ -71,6 +71,10 @@ def test_a_role_runs_exactly_the_mutations_its_rules_allow_recorded_under_its_na
     seen = {m: "Forbidden" if a == "Forbidden" else "allowed" for m, a in answers.items()}
     assert seen == expected
     assert "NotFound" not in answers.values()
+    # `me` lists exactly the mutations the role was let through; every other one
+    # was refused as forbidden.
+    listed = api.data("{ me { mutations } }", token=token)["me"]["mutations"]
+    assert sorted(listed) == sorted(m for m, answer in seen.items() if answer == "allowed")
     trail = audit_trail(api, subjects["engagement"], after=head)["nodes"]
     writes = any(allowed(role, m) for m in MATRIX if MATRIX[m][0] != "replay")
     assert {event["actor"] for event in trail} == ({f"matrix-{role}"} if writes else set())

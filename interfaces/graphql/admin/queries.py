@@ -19,6 +19,7 @@ from interfaces.graphql.admin.types import (
 from interfaces.graphql.context import Info
 from interfaces.graphql.enums import Role
 from interfaces.graphql.errors import Forbidden, NotFound, ValidationError, error_result
+from interfaces.graphql.permissions import requires
 
 CreateTokenResult = Annotated[
     TokenCreated | ValidationError | NotFound | Forbidden,
@@ -62,7 +63,10 @@ class CreateTokenInput:
 
 @strawberry.type
 class AdminMutations:
-    @strawberry.mutation(description="A new API token (admins only); its secret is shown once.")
+    @strawberry.mutation(
+        description="A new API token (admins only); its secret is shown once.",
+        metadata=requires(Permission.MANAGE_TOKENS),
+    )
     async def create_token(
         self,
         info: Info,
@@ -81,7 +85,10 @@ class AdminMutations:
             return _refusal(error)
         return TokenCreated(token=Token.of(record), secret=secret)
 
-    @strawberry.mutation(description="Revoke a token (admins only): it stops working at once.")
+    @strawberry.mutation(
+        description="Revoke a token (admins only): it stops working at once.",
+        metadata=requires(Permission.MANAGE_TOKENS),
+    )
     async def revoke_token(
         self,
         info: Info,
@@ -96,7 +103,8 @@ class AdminMutations:
 
     @strawberry.mutation(
         description="Rebuild views from the whole log into new tables, then switch over "
-        "(admins only). The live tables keep answering until the switch."
+        "(admins only). The live tables keep answering until the switch.",
+        metadata=requires(Permission.REPLAY_VIEWS),
     )
     async def replay_views(self, info: Info, views: list[str] | None = None) -> ReplayViewsResult:
         context = info.context

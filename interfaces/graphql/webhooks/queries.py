@@ -7,11 +7,15 @@ from uuid import UUID
 
 import strawberry
 
+from application.access import Permission
 from interfaces.graphql.context import Info
 from interfaces.graphql.errors import Forbidden, NotFound, ValidationError, error_result
+from interfaces.graphql.permissions import requires
 from interfaces.graphql.webhooks.types import Webhook, WebhookChanged, WebhookRegistered
 
 Refusal = ValidationError | NotFound | Forbidden
+# What every webhook mutation needs: the permission the webhook service checks.
+_ADMIN = requires(Permission.MANAGE_WEBHOOKS)
 RegisterWebhookResult = Annotated[
     WebhookRegistered | ValidationError | NotFound | Forbidden,
     strawberry.union(
@@ -57,7 +61,8 @@ class RegisterWebhookInput:
 class WebhookMutations:
     @strawberry.mutation(
         description="Register an endpoint (admins only): it receives the events recorded "
-        "from now on; its signing secret is shown once."
+        "from now on; its signing secret is shown once.",
+        metadata=_ADMIN,
     )
     async def register_webhook(
         self, info: Info, input: RegisterWebhookInput
@@ -75,17 +80,20 @@ class WebhookMutations:
             return _refusal(error)
         return WebhookRegistered(webhook=Webhook.of(endpoint), secret=secret)
 
-    @strawberry.mutation(description="Stop delivering to an endpoint until it is enabled.")
+    @strawberry.mutation(
+        description="Stop delivering to an endpoint until it is enabled.", metadata=_ADMIN
+    )
     async def disable_webhook(self, info: Info, id: UUID) -> WebhookChangedResult:
         return await _change(info, "disable", id)
 
     @strawberry.mutation(
-        description="Deliver to an endpoint again, from where it stopped: nothing is lost."
+        description="Deliver to an endpoint again, from where it stopped: nothing is lost.",
+        metadata=_ADMIN,
     )
     async def enable_webhook(self, info: Info, id: UUID) -> WebhookChangedResult:
         return await _change(info, "enable", id)
 
-    @strawberry.mutation(description="Forget an endpoint and its delivery log.")
+    @strawberry.mutation(description="Forget an endpoint and its delivery log.", metadata=_ADMIN)
     async def remove_webhook(self, info: Info, id: UUID) -> WebhookChangedResult:
         return await _change(info, "remove", id)
 

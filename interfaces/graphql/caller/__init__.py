@@ -1,0 +1,1 @@
+"""Who the caller is: its token, role and what it may do."""
