@@ -315,20 +315,40 @@ class Rapport(Application[UUID]):
         expected: type[EventSourcedAggregate] | None = None,
     ) -> EventSourcedAggregate:
         """The aggregate as known at `at` (recorded axis) or as it was at `at` (occurred axis)."""
+        version = self._version_at(aggregate_id, at, axis, expected)
+        return self.get(aggregate_id, expected, version=version)
+
+    def _version_at(
+        self,
+        aggregate_id: UUID,
+        at: datetime,
+        axis: TimeAxis,
+        expected: type[EventSourcedAggregate] | None,
+    ) -> int:
         version = self.index.version_at(aggregate_id, at, axis)
         if version is None:
             kind = KINDS.get(expected or EventSourcedAggregate, "aggregate")
             if self.index.aggregate_kind(aggregate_id) is None:
                 raise NotFound(kind, aggregate_id)
             raise NotFound(f"{kind} at {at.isoformat()}", aggregate_id)
-        return self.get(aggregate_id, expected, version=version)
+        return version
 
-    def history(self, aggregate_id: UUID) -> list[EventSourcedAggregate.Event]:
-        """Every event of one aggregate, oldest first."""
-        events = cast(list[EventSourcedAggregate.Event], list(self.events.get(aggregate_id)))
+    def history(
+        self, aggregate_id: UUID, *, version: int | None = None
+    ) -> list[EventSourcedAggregate.Event]:
+        """Every event of one aggregate, oldest first; with `version`, up to it."""
+        found = self.events.get(aggregate_id, lte=version)
+        events = cast(list[EventSourcedAggregate.Event], list(found))
         if not events:
             raise NotFound("aggregate", aggregate_id)
         return events
+
+    def history_at(
+        self, aggregate_id: UUID, at: datetime, axis: TimeAxis = TimeAxis.RECORDED
+    ) -> list[EventSourcedAggregate.Event]:
+        """The events of one aggregate up to the version `get_at` gives for `at`."""
+        version = self._version_at(aggregate_id, at, axis, None)
+        return self.history(aggregate_id, version=version)
 
     def all_of(self, aggregate_class: type[A]) -> list[A]:
         """Every aggregate of a kind, as it stands, oldest first: for the kinds

@@ -1,6 +1,7 @@
 """An engagement asked for as of a moment answers for that moment in every field
-beneath it: its figures, team, objectives and milestones, its history, its
-children, their histories and their engagement. Checked by asking, later, as
+beneath it: its figures, team, objectives and milestones, communication plan,
+meetings and status reports, its history, its children, their histories and
+their engagement. Checked by asking, later, as
 of the moment a live answer was taken: both must be the same."""
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ EVERYTHING = f"""
     team {{ person role area }}
     objectives {{ id description actual }}
     milestones {{ id name dueOn completedAt }}
+    communicationPlan {{ cadence channels audience }}
+    meetings {{ id heldOn attendees minutes actionItems {{ owner dueOn }} loggedAt }}
+    statusReports {{ periodEnd rag summary publishedAt }}
     progress {{ milestoneCompletionPercent acceptancePercent latestRag }}
     budget {{ budget actualCost consumedPercent }}
     satisfaction {{ csatMean nps }}
@@ -45,6 +49,14 @@ def first_day(api: Api) -> Ids:
         ("captureRequirement", CAPTURE, "requirement"),
         ("receiveComplaint", RECEIVE, "complaint"),
         ("identifyRisk", IDENTIFY, "risk"),
+        ("setCommunicationPlan", {**E, "cadence": "weekly", "channels": ["email"],
+                                  "audience": ["Ann"]}, None),
+        ("logMeeting", {**E, "heldOn": "2026-03-02", "attendees": ["sam", "Ann"],
+                        "agenda": "Kick-off", "minutes": "Scope agreed", "actionItems": [
+                            {"description": "Plan", "owner": "sam", "dueOn": "2026-03-09"}]},
+         None),
+        ("publishStatusReport", {**E, "periodStart": "2026-02-23", "periodEnd": "2026-03-01",
+                                 "rag": "GREEN", "summary": "On track"}, None),
     )  # fmt: skip
 
 
@@ -66,6 +78,12 @@ def second_day(api: Api, ids: Ids) -> None:
          None),
         ("assessRisk", {"riskId": "$risk", "probability": 4, "impact": 5}, None),
         ("captureRequirement", {**CAPTURE, "title": "Second ask"}, None),
+        ("setCommunicationPlan", {**E, "cadence": "daily", "channels": ["phone"],
+                                  "audience": ["Ann", "Bo"]}, None),
+        ("logMeeting", {**E, "heldOn": "2026-03-03", "attendees": ["lee"], "agenda": "",
+                        "minutes": "Go-live done"}, None),
+        ("publishStatusReport", {**E, "periodStart": "2026-03-02", "periodEnd": "2026-03-03",
+                                 "rag": "AMBER", "summary": "Low CSAT"}, None),
     )  # fmt: skip
 
 
@@ -121,6 +139,10 @@ def test_every_history_as_it_was_then_holds_what_had_happened_by_then(api: Api) 
             assert child["engagement"]["asOfAxis"] == "OCCURRED"
     assert len(engagement["requirements"]["nodes"]) == 1  # the second came in the afternoon
     assert [m["person"] for m in engagement["team"]] == ["sam"]
+    assert engagement["communicationPlan"]["cadence"] == "weekly"
+    assert [m["minutes"] for m in engagement["meetings"]] == ["Scope agreed"]
+    assert [r["rag"] for r in engagement["statusReports"]] == ["GREEN"]
+    assert [r["rag"] for r in live["statusReports"]] == ["AMBER", "GREEN"]
 
 
 def positions(live: dict[str, Any], kind: str, child_id: str) -> set[int]:

@@ -114,6 +114,43 @@ def test_an_engagement_shows_its_figures_people_plans_children_and_history(share
     assert len(event_types(found["history"])) == 13  # its own 9 and its children's 4
 
 
+def test_meetings_come_latest_held_first_and_status_reports_latest_published_first(
+    shared_api: Api,
+) -> None:
+    api = shared_api
+
+    def meeting(held_on: str, minutes: str) -> tuple[str, dict[str, Any], str]:
+        fields = {**E, "heldOn": held_on, "attendees": ["sam"], "agenda": "", "minutes": minutes}
+        return ("logMeeting", fields, minutes)
+
+    def report(period_end: str, rag: str) -> tuple[str, dict[str, Any], None]:
+        fields = {**E, "periodStart": "2026-02-01", "periodEnd": period_end, "rag": rag,
+                  "summary": f"Until {period_end}"}  # fmt: skip
+        return ("publishStatusReport", fields, None)
+
+    ids = run_steps(
+        api, active(api),
+        meeting("2026-03-01", "first"), meeting("2026-02-27", "held earlier, logged later"),
+        meeting("2026-03-01", "same day, logged later"),
+        report("2026-02-22", "GREEN"), report("2026-03-01", "AMBER"),
+    )  # fmt: skip
+    query = """query($id: UUID!) { engagement(id: $id) { communicationPlan { cadence }
+        meetings { id minutes } statusReports { periodEnd rag summary } } }"""
+
+    found = api.data(query, {"id": ids["engagement"]})["engagement"]
+
+    assert found["communicationPlan"] is None  # none set
+    assert found["meetings"] == [
+        {"id": ids["same day, logged later"], "minutes": "same day, logged later"},
+        {"id": ids["first"], "minutes": "first"},
+        {"id": ids["held earlier, logged later"], "minutes": "held earlier, logged later"},
+    ]
+    assert found["statusReports"] == [
+        {"periodEnd": "2026-03-01", "rag": "AMBER", "summary": "Until 2026-03-01"},
+        {"periodEnd": "2026-02-22", "rag": "GREEN", "summary": "Until 2026-02-22"},
+    ]
+
+
 def check_children(engagement: dict[str, Any], ids: Ids) -> None:
     """Each child names its engagement and its own history."""
     expected = {

@@ -8,7 +8,7 @@ that moment, and every figure under it answers for that moment.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -16,15 +16,25 @@ from uuid import UUID
 
 import strawberry
 
+from application import engagement_records
 from application.ports import TimeAxis
 from application.views.portfolio import PortfolioRow
+from domain.base import EventSourcedAggregate
 from domain.engagement import Engagement as EngagementAggregate
 from interfaces.graphql.audit.types import AuditEvent, audit_page
 from interfaces.graphql.complaints.queries import ComplaintFilter
 from interfaces.graphql.complaints.types import Complaint
 from interfaces.graphql.context import Info
 from interfaces.graphql.engagements.as_of import AsOf, snapshot_history, snapshot_page
-from interfaces.graphql.enums import EngagementState, Health, MemberRole
+from interfaces.graphql.engagements.parts import (
+    CommunicationPlan,
+    Meeting,
+    Milestone,
+    Objective,
+    StatusReport,
+    TeamMember,
+)
+from interfaces.graphql.enums import EngagementState, Health
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, Node, rows_page
 from interfaces.graphql.reports import Budget, Progress, RiskRegister, Satisfaction
@@ -43,32 +53,6 @@ from interfaces.graphql.workload.types import Workload
 class Axis(Enum):
     RECORDED = TimeAxis.RECORDED.value
     OCCURRED = TimeAxis.OCCURRED.value
-
-
-@strawberry.type(description="A person's RACI role in an area of the engagement.")
-class TeamMember:
-    person: str
-    role: MemberRole
-    area: str
-
-
-@strawberry.type(description="A measurable objective, with its result once measured.")
-class Objective:
-    id: UUID
-    description: str
-    metric: str
-    target: Decimal
-    due_on: date
-    actual: Decimal | None
-
-
-@strawberry.type(description="A planned milestone; its weight shares out the planned value.")
-class Milestone:
-    id: UUID
-    name: str
-    due_on: date
-    weight: Decimal
-    completed_at: datetime | None
 
 
 @strawberry.type(description="One client project.")
@@ -234,6 +218,26 @@ class Engagement:
         ]
 
     @strawberry.field(
+        description="How the engagement reports: cadence, channels and audience; null until "
+        "a plan is set."
+    )
+    async def communication_plan(self, info: Info) -> CommunicationPlan | None:
+        plan = (await self._aggregate(info)).communication_plan
+        return CommunicationPlan.of(plan) if plan else None
+
+    @strawberry.field(
+        description="The meetings logged, the latest held first (of one day's, the latest "
+        "logged first)."
+    )
+    async def meetings(self, info: Info) -> list[Meeting]:
+        return [Meeting.of(e) for e in engagement_records.meetings(await self._own_events(info))]
+
+    @strawberry.field(description="The status reports published, the latest first.")
+    async def status_reports(self, info: Info) -> list[StatusReport]:
+        events = await self._own_events(info)
+        return [StatusReport.of(e) for e in engagement_records.status_reports(events)]
+
+    @strawberry.field(
         description="Every event of the engagement and its children, in log order; as of "
         "a moment, those known (or that had happened) by then."
     )
@@ -272,6 +276,15 @@ class Engagement:
         return await rows_page(
             info, view_name, where, first=first, after=after, node=lambda report: node(report, None)
         )
+
+    async def _own_events(self, info: Info) -> list[EventSourcedAggregate.Event]:
+        """The engagement's own events (not its children's), up to the version
+        `_aggregate` reads it at."""
+        rapport = info.context.services.rapport
+        if self.snapshot is not None:
+            at, axis = self.snapshot.at, self.snapshot.axis
+            return await info.context.query(rapport.history_at, self.id, at, axis)
+        return await info.context.query(rapport.history, self.id)
 
     async def _aggregate(self, info: Info) -> EngagementAggregate:
         rapport = info.context.services.rapport
