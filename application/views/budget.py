@@ -20,6 +20,16 @@ Decisions where DESIGN leaves room, in one place:
   measure of work done), and so are CPI, SPI and EAC.
 - CPI = EV / AC, SPI = EV / PV, EAC = budget / CPI: None when a denominator is
   zero or missing (no cost yet makes CPI None; PV 0 makes SPI None).
+- Burn: one point per ISO week (by its Monday) from the week of the planned
+  start, or of the first cost when that is earlier, to the week of at's date;
+  none when at's date is before both. Each point is AC, PV and EV at the end of
+  its week (Sunday): AC of the costs incurred by then, PV computed as above for
+  that day, EV of the milestones completed before the next Monday began (in
+  at's offset). The week of at's date is the budget as it stands: AC of every
+  cost, PV and EV as the earned value says. Every point uses the budget and the
+  milestones' weights and due dates as they stand at `at`: the curve is drawn
+  against today's plan. It is drawn only when asked for, as a long schedule has
+  many weeks.
 - Money is Decimal throughout, reported with its currency's minor-unit places.
   Ratios and percentages are computed from exact values and rounded once to 2
   places, halves to even; money that comes out of a division (burn rate, PV, EV,
@@ -29,7 +39,7 @@ Decisions where DESIGN leaves room, in one place:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import cast
 from uuid import UUID
@@ -42,6 +52,7 @@ from application.views.figures import (
     percent,
     ratio,
     rounded_or_none,
+    week_start,
 )
 from application.views.milestones import (
     MILESTONE_HANDLERS,
@@ -87,6 +98,63 @@ class EarnedValue:
 
 
 @dataclass(frozen=True)
+class BurnPoint:
+    week: date  # its Monday
+    actual_cost: Decimal
+    planned_value: Decimal | None
+    earned_value: Decimal | None
+
+
+@dataclass(frozen=True)
+class BurnCurve:
+    """What the weekly burn is drawn from, as the budget stands at `at`."""
+
+    currency: str
+    budget: Decimal
+    planned_start: date | None
+    planned_end: date | None
+    costs: tuple[CostEntry, ...]
+    milestones: dict[str, TrackedMilestone]
+    at: datetime
+
+    def points(self) -> list[BurnPoint]:
+        today = self.at.date()
+        days = [c.incurred_on for c in self.costs]
+        if self.planned_start is not None:
+            days.append(self.planned_start)
+        if not days or min(days) > today:
+            return []
+        costs = sorted(self.costs, key=lambda c: c.incurred_on)
+        points, spent, counted = [], Decimal(0), 0
+        week, current = week_start(min(days)), week_start(today)
+        while week <= current:
+            end = today if week == current else week + timedelta(days=6)
+            # The current week counts every cost, as the budget does: one dated
+            # in another offset may fall on the day after at's date.
+            last_day = date.max if week == current else end
+            while counted < len(costs) and costs[counted].incurred_on <= last_day:
+                spent += costs[counted].amount
+                counted += 1
+            next_week = datetime.combine(week + timedelta(days=7), time(), self.at.tzinfo)
+            points.append(self._point(week, spent, end, next_week))
+            week += timedelta(days=7)
+        return points
+
+    def _point(self, week: date, spent: Decimal, end: date, next_week: datetime) -> BurnPoint:
+        schedule = (self.planned_start, self.planned_end)
+        return BurnPoint(
+            week=week,
+            actual_cost=money(spent, self.currency),
+            planned_value=money_or_none(
+                planned_value(self.budget, self.milestones, *schedule, end), self.currency
+            ),
+            earned_value=money_or_none(
+                earned_value(self.budget, self.milestones, next_week), self.currency
+            ),
+        )
+
+
+@dataclass(frozen=True)
 class BudgetReport:
     currency: str
     original_budget: Decimal
@@ -100,6 +168,7 @@ class BudgetReport:
     burn_rate_per_week: Decimal
     projected_exhaustion: date | None
     earned_value: EarnedValue
+    burn: BurnCurve
 
 
 def _opened(state: BudgetState, logged: LoggedEvent) -> BudgetState:
@@ -161,7 +230,16 @@ class BudgetView(EngagementView[BudgetState, BudgetReport]):
             elapsed_percent=rounded_or_none(None if elapsed is None else elapsed * 100),
             burn_rate_per_week=money(trailing / WEEKS_IN_WINDOW, currency),
             projected_exhaustion=_exhaustion(state.budget - actual, trailing, today),
-            earned_value=_earned_value(state, actual, elapsed, today),
+            earned_value=_earned_value(state, actual, today),
+            burn=BurnCurve(
+                currency=currency,
+                budget=state.budget,
+                planned_start=state.planned_start,
+                planned_end=state.planned_end,
+                costs=tuple(costs),
+                milestones=dict(state.milestones),
+                at=at,
+            ),
         )
 
 
@@ -204,16 +282,10 @@ def _exhaustion(remaining: Decimal, trailing: Decimal, today: date) -> date | No
     return today + timedelta(days=days)
 
 
-def _earned_value(
-    state: BudgetState, actual: Decimal, elapsed: Decimal | None, today: date
-) -> EarnedValue:
-    total = total_weight(state.milestones)
-    if total > 0:
-        planned: Decimal | None = state.budget * weight_due_by(state.milestones, today) / total
-        earned: Decimal | None = state.budget * completed_weight(state.milestones) / total
-    else:
-        planned = None if elapsed is None else state.budget * elapsed
-        earned = None
+def _earned_value(state: BudgetState, actual: Decimal, today: date) -> EarnedValue:
+    schedule = (state.planned_start, state.planned_end)
+    planned = planned_value(state.budget, state.milestones, *schedule, today)
+    earned = earned_value(state.budget, state.milestones)
     cpi = ratio(earned, actual)
     currency = state.currency
     return EarnedValue(
@@ -223,3 +295,30 @@ def _earned_value(
         spi=rounded_or_none(ratio(earned, planned)),
         eac=money_or_none(ratio(state.budget, cpi), currency),
     )
+
+
+def planned_value(
+    budget: Decimal,
+    milestones: dict[str, TrackedMilestone],
+    start: date | None,
+    end: date | None,
+    day: date,
+) -> Decimal | None:
+    """PV on `day`, exact: by the weight due by then, or with no milestones by
+    the schedule's elapsed share (None when there is no schedule)."""
+    total = total_weight(milestones)
+    if total > 0:
+        return budget * weight_due_by(milestones, day) / total
+    elapsed = elapsed_share(start, end, day)
+    return None if elapsed is None else budget * elapsed
+
+
+def earned_value(
+    budget: Decimal, milestones: dict[str, TrackedMilestone], before: datetime | None = None
+) -> Decimal | None:
+    """EV, exact, of the milestones completed (before `before`, when given);
+    None with no milestones: there is no measure of work done."""
+    total = total_weight(milestones)
+    if total == 0:
+        return None
+    return budget * completed_weight(milestones, before) / total

@@ -8,12 +8,13 @@ with exactly its currency's minor-unit places (two for EUR, none for JPY): sums
 of recorded amounts are exact at that precision already, and money that comes
 out of a division (a burn rate, planned or earned value, an estimate at
 completion) is rounded to it, halves to even. Nothing here uses float.
-Weekly figures are keyed by ISO week, "2026-W09".
+Weekly figures are keyed by ISO week, "2026-W09", or listed by the date of the
+week's Monday, the day an ISO week starts.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from domain.money import minor_unit_places
@@ -60,3 +61,8 @@ def iso_week(day: date) -> str:
     "2026-W09". The year is the ISO year: 2027-01-01, a Friday, is "2026-W53"."""
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def week_start(day: date) -> date:
+    """The Monday that starts the ISO week of `day`."""
+    return day - timedelta(days=day.weekday())

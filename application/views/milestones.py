@@ -72,8 +72,18 @@ def total_weight(milestones: dict[str, TrackedMilestone]) -> Decimal:
     return sum((m.weight for m in milestones.values()), Decimal(0))
 
 
-def completed_weight(milestones: dict[str, TrackedMilestone]) -> Decimal:
-    return sum((m.weight for m in milestones.values() if m.completed), Decimal(0))
+def completed_weight(
+    milestones: dict[str, TrackedMilestone], before: datetime | None = None
+) -> Decimal:
+    """Weight of the milestones completed (before the instant `before`, when given)."""
+    return sum(
+        (
+            m.weight
+            for m in milestones.values()
+            if m.completed_at is not None and (before is None or m.completed_at < before)
+        ),
+        Decimal(0),
+    )
 
 
 def weight_due_by(milestones: dict[str, TrackedMilestone], day: date) -> Decimal:

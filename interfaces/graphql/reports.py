@@ -13,7 +13,7 @@ from uuid import UUID
 
 import strawberry
 
-from application.views.budget import BudgetReport
+from application.views.budget import BudgetReport, BurnCurve
 from application.views.clocks import SlaCompliance as ClockFigures
 from application.views.progress import ProgressReport
 from application.views.risks import RiskRegisterReport
@@ -97,6 +97,25 @@ class EarnedValue:
     eac: Decimal | None
 
 
+@strawberry.type(
+    description="Where the budget stood at the end of one ISO week, in the engagement's "
+    "currency; the week of the budget's moment is as the budget stands then."
+)
+class BurnPoint:
+    week: date = strawberry.field(description="The week's Monday.")
+    actual_cost: Decimal = strawberry.field(
+        description="Costs incurred up to the end of the week, added up."
+    )
+    planned_value: Decimal | None = strawberry.field(
+        description="Planned value (PV) at the end of the week, computed as `plannedValue` "
+        "of the earned value is; null when it is."
+    )
+    earned_value: Decimal | None = strawberry.field(
+        description="Earned value (EV) of the milestones completed by the end of the week; "
+        "null with no milestones."
+    )
+
+
 @strawberry.type(description="Budget burn and earned value.")
 class Budget:
     currency: str
@@ -111,6 +130,24 @@ class Budget:
     burn_rate_per_week: Decimal
     projected_exhaustion: date | None
     earned_value: EarnedValue
+    curve: strawberry.Private[BurnCurve]
+
+    @strawberry.field(
+        description="The burn over time: one point per ISO week from the week of the "
+        "planned start (or of the first cost, when earlier) to the week of this budget's "
+        "moment, oldest first. Every point is drawn against the budget and milestones as "
+        "they stand at that moment."
+    )
+    def burn(self) -> list[BurnPoint]:
+        return [
+            BurnPoint(
+                week=p.week,
+                actual_cost=p.actual_cost,
+                planned_value=p.planned_value,
+                earned_value=p.earned_value,
+            )
+            for p in self.curve.points()
+        ]
 
     @staticmethod
     def of(report: BudgetReport) -> Budget:
@@ -134,6 +171,7 @@ class Budget:
                 spi=earned.spi,
                 eac=earned.eac,
             ),
+            curve=report.burn,
         )
 
 

@@ -22,7 +22,8 @@ EVERYTHING = f"""
     meetings {{ id heldOn attendees minutes actionItems {{ owner dueOn }} loggedAt }}
     statusReports {{ periodEnd rag summary publishedAt }}
     progress {{ milestoneCompletionPercent acceptancePercent latestRag }}
-    budget {{ budget actualCost consumedPercent }}
+    budget {{ budget actualCost consumedPercent
+              burn {{ week actualCost plannedValue earnedValue }} }}
     satisfaction {{ csatMean nps }}
     riskRegister {{ heatMap }}
     {EVENTS}

@@ -114,6 +114,30 @@ def test_an_engagement_shows_its_figures_people_plans_children_and_history(share
     assert len(event_types(found["history"])) == 13  # its own 9 and its children's 4
 
 
+def test_budget_burn_has_a_point_per_week_from_the_planned_start(shared_api: Api) -> None:
+    api = shared_api
+    ids = busy_engagement(api)  # planned from Monday 5 Jan; now Monday 2 Mar, 09:00
+    query = """query($id: UUID!) { engagement(id: $id) { budget {
+        burn { week actualCost plannedValue earnedValue } } } }"""
+
+    burn = api.data(query, {"id": ids["engagement"]})["engagement"]["budget"]["burn"]
+
+    def point(week: str, cost: str, planned: str, earned: str) -> dict[str, str]:
+        return {"week": week, "actualCost": cost, "plannedValue": planned, "earnedValue": earned}
+
+    before = ("2026-01-05", "2026-01-12", "2026-01-19")
+    nothing = [point(week, "0.00", "0.00", "0.00") for week in before]
+    # Kick-off (weight 1 of 4) is due Sunday 1 Feb and never done; Go-live (3) was
+    # done this morning; 1000.00 was spent on Sunday 1 Mar.
+    after = ("2026-01-26", "2026-02-02", "2026-02-09", "2026-02-16")
+    due = [point(week, "0.00", "30000.00", "0.00") for week in after]
+    assert burn == [
+        *nothing, *due,
+        point("2026-02-23", "1000.00", "30000.00", "0.00"),
+        point("2026-03-02", "1000.00", "30000.00", "90000.00"),
+    ]  # fmt: skip
+
+
 def test_meetings_come_latest_held_first_and_status_reports_latest_published_first(
     shared_api: Api,
 ) -> None:

@@ -3,11 +3,11 @@ unless a test says otherwise; every expected figure is worked out beside it."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from uuid import UUID
 
-from application.views.budget import BudgetReport, BudgetView, EarnedValue
+from application.views.budget import BudgetReport, BudgetView, BurnPoint, EarnedValue
 from application.views.figures import iso_week
 from domain.engagement import CostCategory, Engagement
 from tests.unit.views.builders import (
@@ -36,6 +36,8 @@ def test_an_engagement_with_only_its_opened_event_has_budget_and_no_cost() -> No
 
     result = report(log, engagement, date(2026, 1, 1))
 
+    # The week of Thursday 1 Jan starts on Monday 29 Dec: AC 0, PV 10 000 * 0 elapsed.
+    assert result.burn.points() == [BurnPoint(date(2025, 12, 29), NOTHING, NOTHING, None)]
     assert result == BudgetReport(
         currency="EUR",
         original_budget=Decimal("10000.00"),
@@ -50,6 +52,7 @@ def test_an_engagement_with_only_its_opened_event_has_budget_and_no_cost() -> No
         projected_exhaustion=None,  # nothing is burning
         # No milestones: PV = 10 000 * 0 elapsed; EV unknown, so no CPI, SPI or EAC.
         earned_value=EarnedValue(NOTHING, None, None, None, None),
+        burn=result.burn,
     )
 
 
@@ -313,3 +316,109 @@ def test_the_state_holds_only_plain_values() -> None:
     record_cost(log, engagement, "10.00", date(2026, 1, 5))
 
     assert_plain(log.state(VIEW, engagement.id))
+
+
+# Burn over time
+
+
+def burn(log: EventLog, engagement: Engagement, on: date) -> list[BurnPoint]:
+    return report(log, engagement, on).burn.points()
+
+
+def euros(amount: str) -> Decimal:
+    return Decimal(amount)
+
+
+def test_burn_has_a_point_per_week_with_cost_to_date_and_linear_planned_value() -> None:
+    log = EventLog()
+    engagement = open_engagement(log)  # Thursday 1 Jan - 11 Apr, no milestones
+    record_cost(log, engagement, "1000.00", date(2026, 1, 5))
+    record_cost(log, engagement, "500.00", date(2026, 1, 14))
+    record_cost(log, engagement, "300.00", date(2026, 1, 20))
+
+    points = burn(log, engagement, date(2026, 1, 21))  # a Wednesday
+
+    assert points == [
+        # Week's Monday, AC to its Sunday, PV = 10 000 * days elapsed by then / 100.
+        BurnPoint(date(2025, 12, 29), NOTHING, euros("300.00"), None),  # to 4 Jan: 3 days
+        BurnPoint(date(2026, 1, 5), euros("1000.00"), euros("1000.00"), None),  # 11 Jan: 10
+        BurnPoint(date(2026, 1, 12), euros("1500.00"), euros("1700.00"), None),  # 18 Jan: 17
+        # The current week stops at 21 Jan, day 20: the budget's own figures.
+        BurnPoint(date(2026, 1, 19), euros("1800.00"), euros("2000.00"), None),
+    ]
+    budget = report(log, engagement, date(2026, 1, 21))
+    assert (points[-1].actual_cost, points[-1].planned_value) == (
+        budget.actual_cost,
+        budget.earned_value.planned_value,
+    )
+
+
+def test_burn_values_milestones_due_and_completed_by_the_end_of_each_week() -> None:
+    log = EventLog()
+    engagement = open_engagement(log)
+    first, second, _ = _three_milestones(log, engagement)  # 2, 3, 5 due 31 Jan, 28 Feb, 10 Apr
+    complete_milestone(log, engagement, moment(date(2026, 1, 30)), first)
+    record_cost(log, engagement, "2500.00", date(2026, 2, 2))
+    # At midnight starting Monday 9 Feb: in that week, not the one before.
+    complete_milestone(log, engagement, moment(date(2026, 2, 9), 0), second)
+
+    points = burn(log, engagement, date(2026, 2, 10))
+
+    nothing_yet = [BurnPoint(date(2025, 12, 29) + timedelta(weeks=i), NOTHING, NOTHING, NOTHING)
+                   for i in range(4)]  # fmt: skip
+    assert points == [
+        *nothing_yet,  # the weeks of 29 Dec, 5, 12 and 19 Jan: nothing due, done or spent
+        # To 1 Feb: the first (weight 2 of 10) due 31 Jan and done 30 Jan.
+        BurnPoint(date(2026, 1, 26), NOTHING, euros("2000.00"), euros("2000.00")),
+        BurnPoint(date(2026, 2, 2), euros("2500.00"), euros("2000.00"), euros("2000.00")),
+        # To 10 Feb: the second (3) done, not due till 28 Feb: EV 10 000 * 5 / 10.
+        BurnPoint(date(2026, 2, 9), euros("2500.00"), euros("2000.00"), euros("5000.00")),
+    ]
+    earned = report(log, engagement, date(2026, 2, 10)).earned_value
+    assert (earned.planned_value, earned.earned_value) == (euros("2000.00"), euros("5000.00"))
+
+
+def test_burn_starts_with_a_cost_incurred_before_the_planned_start() -> None:
+    log = EventLog()
+    engagement = open_engagement(log, moment(date(2025, 12, 1)))  # planned from 1 Jan
+    record_cost(log, engagement, "50.00", date(2025, 12, 20))  # a Saturday
+
+    assert burn(log, engagement, date(2025, 12, 31)) == [
+        BurnPoint(date(2025, 12, 15), euros("50.00"), NOTHING, None),  # elapsed clamped to 0
+        BurnPoint(date(2025, 12, 22), euros("50.00"), NOTHING, None),
+        BurnPoint(date(2025, 12, 29), euros("50.00"), NOTHING, None),
+    ]
+
+
+def test_burn_is_empty_before_the_planned_start_and_the_first_cost() -> None:
+    log = EventLog()
+    engagement = open_engagement(log, moment(date(2025, 12, 1)))
+
+    assert burn(log, engagement, date(2025, 12, 31)) == []
+
+
+def test_burn_of_the_current_week_counts_every_cost_the_budget_counts() -> None:
+    log = EventLog()
+    engagement = open_engagement(log)
+    # Monday 26 Jan at 01:00 in UTC+2 is still Sunday 25 Jan in UTC.
+    east = datetime(2026, 1, 26, 1, tzinfo=timezone(timedelta(hours=2)))
+    record_cost(log, engagement, "70.00", date(2026, 1, 26), at=east)
+    sunday_night = datetime(2026, 1, 25, 23, 30, tzinfo=UTC)
+
+    result = VIEW.report(log.state(VIEW, engagement.id), sunday_night)
+
+    assert result.actual_cost == euros("70.00")
+    # The week of 19 Jan ends on 25 Jan, day 24 of 100: PV 2400.
+    assert result.burn.points()[-1] == BurnPoint(
+        date(2026, 1, 19), euros("70.00"), euros("2400.00"), None
+    )
+
+
+def test_burn_money_has_its_currencys_minor_unit_places() -> None:
+    log = EventLog()
+    yen = open_engagement(log, budget=Decimal("1000001"), currency="JPY")
+
+    # 1 000 001 * 3 / 100 = 30 000.03 yen by Sunday 4 Jan.
+    [point] = burn(log, yen, date(2026, 1, 4))
+
+    assert (str(point.actual_cost), str(point.planned_value)) == ("0", "30000")
