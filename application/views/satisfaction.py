@@ -1,10 +1,8 @@
 """How the client feels and how fast the team answers (DESIGN §2 `satisfaction`).
 
-Surveys (`Engagement.SurveyResponseRecorded`):
-- CSAT mean of the 1-5 scores; CSAT % = responses scoring 4-5 / CSAT responses * 100;
-- NPS = % promoters (9-10) - % detractors (0-6) of the NPS responses, from -100 to 100;
-- responses per ISO week of their occurred time (in its own offset), keyed "2026-W10";
-  a response with both scores counts once.
+Surveys (`Engagement.SurveyResponseRecorded`), counted as `surveys` says: CSAT
+mean and %, NPS, and responses per ISO week of their occurred time, with each
+week's CSAT mean and NPS.
 Complaints:
 - open by severity (received, acknowledged, in progress, waiting on client, reopened);
 - first-response time = acknowledged - received; resolution time = first resolved -
@@ -46,8 +44,9 @@ from application.views.clocks import (
     resume_on_reply,
     withdraw_breach_time,
 )
-from application.views.figures import iso_week, percent, rounded
+from application.views.figures import percent
 from application.views.statistics import median, p90
+from application.views.surveys import ScoreCounts, SurveyFigures, count_response, survey_figures
 from domain.complaint import Complaint
 from domain.engagement import Engagement
 from domain.sla import Severity, SlaClock
@@ -115,9 +114,8 @@ class ClosedComplaints:
 @dataclass
 class SatisfactionState:
     engagement_id: UUID
-    csat_counts: list[int] = field(default_factory=lambda: [0] * 5)  # [i]: score i + 1
-    nps_counts: list[int] = field(default_factory=lambda: [0] * 11)  # [i]: score i
-    responses_per_week: dict[str, int] = field(default_factory=dict)
+    # Each week's scores, keyed by the week's Monday ("2026-03-02").
+    survey_weeks: dict[str, ScoreCounts] = field(default_factory=dict)
     complaints: dict[str, TrackedComplaint] = field(default_factory=dict)  # not closed
     closed: ClosedComplaints = field(default_factory=ClosedComplaints)
     breach_times: list[datetime] = field(default_factory=list)
@@ -128,18 +126,6 @@ class DurationFigures:
     count: int
     median_seconds: float | None
     p90_seconds: float | None
-
-
-@dataclass(frozen=True)
-class SurveyFigures:
-    csat_responses: int
-    csat_mean: Decimal | None
-    csat_percent: Decimal | None
-    nps_responses: int
-    promoters: int
-    detractors: int
-    nps: Decimal | None
-    responses_per_week: dict[str, int]  # by ISO week, in week order
 
 
 @dataclass(frozen=True)
@@ -175,13 +161,8 @@ def _noop(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
 
 def _survey_response(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
     event = cast(Engagement.SurveyResponseRecorded, logged.event)
-    if event.csat is not None:
-        state.csat_counts[event.csat - 1] += 1
-    if event.nps is not None:
-        state.nps_counts[event.nps] += 1
     # The calendar date of the occurred time in its own offset, as recorded.
-    week = iso_week(logged.occurred_at.date())
-    state.responses_per_week[week] = state.responses_per_week.get(week, 0) + 1
+    count_response(state.survey_weeks, logged.occurred_at.date(), event.csat, event.nps)
     return state
 
 
@@ -283,7 +264,7 @@ class SatisfactionView(EngagementView[SatisfactionState, SatisfactionReport]):
 
     def report(self, state: SatisfactionState, at: datetime) -> SatisfactionReport:
         return SatisfactionReport(
-            surveys=_survey_figures(state),
+            surveys=survey_figures(state.survey_weeks),
             complaints=_complaint_figures(list(state.complaints.values()), state.closed, at),
             sla_breaches=BreachFigures(
                 recorded=len(state.breach_times),
@@ -291,22 +272,6 @@ class SatisfactionView(EngagementView[SatisfactionState, SatisfactionReport]):
                 trailing_28_days=sum(1 for t in state.breach_times if at - BREACH_WINDOW < t <= at),
             ),
         )
-
-
-def _survey_figures(state: SatisfactionState) -> SurveyFigures:
-    csat, nps = state.csat_counts, state.nps_counts
-    promoters, detractors = sum(nps[9:]), sum(nps[:7])
-    return SurveyFigures(
-        csat_responses=sum(csat),
-        csat_mean=_mean_score(csat, first_score=1),
-        csat_percent=percent(csat[3] + csat[4], sum(csat)),
-        nps_responses=sum(nps),
-        promoters=promoters,
-        detractors=detractors,
-        # Computed from the counts and rounded once, not from two rounded percentages.
-        nps=percent(promoters - detractors, sum(nps)),
-        responses_per_week=dict(sorted(state.responses_per_week.items())),
-    )
 
 
 def _complaint_figures(
@@ -340,14 +305,6 @@ def _complaint_figures(
             sum(c.escalated for c in complaints) + closed.escalated, received
         ),
     )
-
-
-def _mean_score(counts: list[int], first_score: int) -> Decimal | None:
-    responses = sum(counts)
-    if not responses:
-        return None
-    total = sum((first_score + i) * n for i, n in enumerate(counts))
-    return rounded(Decimal(total) / responses)
 
 
 def _by_severity(complaints: Iterable[TrackedComplaint]) -> dict[Severity, int]:

@@ -1,6 +1,7 @@
-"""GraphQL shapes of the engagement views' reports (DESIGN §2): progress, budget,
-satisfaction and the risk register. Figures keyed by a category become lists of
-(key, value) pairs so a client can ask for them without knowing the keys."""
+"""GraphQL shapes of the engagement views' reports (DESIGN §2): progress,
+satisfaction and the risk register (the budget's are in `budget`). Figures
+keyed by a category become lists of (key, value) pairs so a client can ask for
+them without knowing the keys."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from uuid import UUID
 
 import strawberry
 
-from application.views.budget import BudgetReport, BurnCurve
 from application.views.clocks import SlaCompliance as ClockFigures
 from application.views.progress import ProgressReport
 from application.views.risks import RiskRegisterReport
@@ -84,97 +84,6 @@ class Progress:
         )
 
 
-@strawberry.type(
-    description="Earned value figures: planned value (PV), earned value (EV), the cost and "
-    "schedule performance indexes (CPI = EV / actual cost, SPI = EV / PV) and the estimate "
-    "at completion (EAC = budget / CPI); null where a figure has no data."
-)
-class EarnedValue:
-    planned_value: Decimal | None
-    earned_value: Decimal | None
-    cpi: Decimal | None
-    spi: Decimal | None
-    eac: Decimal | None
-
-
-@strawberry.type(
-    description="Where the budget stood at the end of one ISO week, in the engagement's "
-    "currency; the week of the budget's moment is as the budget stands then."
-)
-class BurnPoint:
-    week: date = strawberry.field(description="The week's Monday.")
-    actual_cost: Decimal = strawberry.field(
-        description="Costs incurred up to the end of the week, added up."
-    )
-    planned_value: Decimal | None = strawberry.field(
-        description="Planned value (PV) at the end of the week, computed as `plannedValue` "
-        "of the earned value is; null when it is."
-    )
-    earned_value: Decimal | None = strawberry.field(
-        description="Earned value (EV) of the milestones completed by the end of the week; "
-        "null with no milestones."
-    )
-
-
-@strawberry.type(description="Budget burn and earned value.")
-class Budget:
-    currency: str
-    original_budget: Decimal
-    budget: Decimal
-    actual_cost: Decimal
-    remaining_budget: Decimal
-    cost_by_category: list[Amount]
-    cost_by_week: list[Amount]
-    consumed_percent: Decimal | None
-    elapsed_percent: Decimal | None
-    burn_rate_per_week: Decimal
-    projected_exhaustion: date | None
-    earned_value: EarnedValue
-    curve: strawberry.Private[BurnCurve]
-
-    @strawberry.field(
-        description="The burn over time: one point per ISO week from the week of the "
-        "planned start (or of the first cost, when earlier) to the week of this budget's "
-        "moment, oldest first. Every point is drawn against the budget and milestones as "
-        "they stand at that moment."
-    )
-    def burn(self) -> list[BurnPoint]:
-        return [
-            BurnPoint(
-                week=p.week,
-                actual_cost=p.actual_cost,
-                planned_value=p.planned_value,
-                earned_value=p.earned_value,
-            )
-            for p in self.curve.points()
-        ]
-
-    @staticmethod
-    def of(report: BudgetReport) -> Budget:
-        earned = report.earned_value
-        return Budget(
-            currency=report.currency,
-            original_budget=report.original_budget,
-            budget=report.budget,
-            actual_cost=report.actual_cost,
-            remaining_budget=report.remaining_budget,
-            cost_by_category=amounts(report.cost_by_category),
-            cost_by_week=amounts(report.cost_by_week),
-            consumed_percent=report.consumed_percent,
-            elapsed_percent=report.elapsed_percent,
-            burn_rate_per_week=report.burn_rate_per_week,
-            projected_exhaustion=report.projected_exhaustion,
-            earned_value=EarnedValue(
-                planned_value=earned.planned_value,
-                earned_value=earned.earned_value,
-                cpi=earned.cpi,
-                spi=earned.spi,
-                eac=earned.eac,
-            ),
-            curve=report.burn,
-        )
-
-
 @strawberry.type(description="How long something took, in seconds: median and 90th percentile.")
 class Durations:
     count: int
@@ -215,6 +124,19 @@ class SlaCompliance:
         ]
 
 
+@strawberry.type(description="The survey responses of one ISO week, by their occurred time.")
+class SatisfactionWeek:
+    week: date = strawberry.field(description="The week's Monday.")
+    csat_responses: int = strawberry.field(description="Responses with a CSAT score.")
+    csat_mean: Decimal | None = strawberry.field(
+        description="Their mean CSAT score (1-5), as `Satisfaction.csatMean`; null with none."
+    )
+    nps_responses: int = strawberry.field(description="Responses with an NPS score.")
+    nps: Decimal | None = strawberry.field(
+        description="Their NPS, as `Satisfaction.nps`: % promoters - % detractors; null with none."
+    )
+
+
 @strawberry.type(description="How the client feels and how fast the team answers.")
 class Satisfaction:
     csat_responses: int
@@ -225,6 +147,9 @@ class Satisfaction:
     detractors: int
     nps: Decimal | None
     responses_per_week: list[Count]
+    weekly: list[SatisfactionWeek] = strawberry.field(
+        description="CSAT and NPS per ISO week with any survey response, oldest first."
+    )
     complaints_received: int
     open_by_severity: list[Count]
     open_past_due_by_severity: list[Count]
@@ -249,6 +174,16 @@ class Satisfaction:
             detractors=surveys.detractors,
             nps=surveys.nps,
             responses_per_week=counts(surveys.responses_per_week),
+            weekly=[
+                SatisfactionWeek(
+                    week=w.week,
+                    csat_responses=w.csat_responses,
+                    csat_mean=w.csat_mean,
+                    nps_responses=w.nps_responses,
+                    nps=w.nps,
+                )
+                for w in surveys.weekly
+            ],
             complaints_received=complaints.received,
             open_by_severity=counts(complaints.open_by_severity),
             open_past_due_by_severity=counts(complaints.open_past_due_by_severity),

@@ -24,7 +24,7 @@ EVERYTHING = f"""
     progress {{ milestoneCompletionPercent acceptancePercent latestRag }}
     budget {{ budget actualCost consumedPercent
               burn {{ week actualCost plannedValue earnedValue }} }}
-    satisfaction {{ csatMean nps }}
+    satisfaction {{ csatMean nps weekly {{ week csatMean nps }} }}
     riskRegister {{ heatMap }}
     {EVENTS}
     requirements(first: 5) {{ nodes {{ {CHILD} }} }}
@@ -58,6 +58,8 @@ def first_day(api: Api) -> Ids:
          None),
         ("publishStatusReport", {**E, "periodStart": "2026-02-23", "periodEnd": "2026-03-01",
                                  "rag": "GREEN", "summary": "On track"}, None),
+        ("recordSurveyResponse", {**E, "csat": 5, "nps": 9, "respondent": "Ann",
+                                  "channel": "email"}, None),
     )  # fmt: skip
 
 
@@ -144,6 +146,12 @@ def test_every_history_as_it_was_then_holds_what_had_happened_by_then(api: Api) 
     assert [m["minutes"] for m in engagement["meetings"]] == ["Scope agreed"]
     assert [r["rag"] for r in engagement["statusReports"]] == ["GREEN"]
     assert [r["rag"] for r in live["statusReports"]] == ["AMBER", "GREEN"]
+    assert engagement["satisfaction"]["weekly"] == [
+        {"week": "2026-03-02", "csatMean": "5.00", "nps": "100.00"}
+    ]
+    assert live["satisfaction"]["weekly"] == [
+        {"week": "2026-03-02", "csatMean": "3.50", "nps": "0.00"}  # with 2 and 3 from day 2
+    ]
 
 
 def positions(live: dict[str, Any], kind: str, child_id: str) -> set[int]:

@@ -66,7 +66,8 @@ ENGAGEMENT = f"""query($id: UUID!) {{ engagement(id: $id) {{
     budget {{ budget actualCost costByCategory {{ key amount }}
               earnedValue {{ plannedValue earnedValue }} }}
     satisfaction {{ csatResponses csatMean npsResponses nps complaintsReceived
-                    openBySeverity {{ key count }} }}
+                    openBySeverity {{ key count }}
+                    weekly {{ week csatResponses csatMean npsResponses nps }} }}
     riskRegister {{ risksTotal heatMap topExposures {{ title exposure level }} }}
     team {{ person role area }}
     objectives {{ id metric target actual }}
@@ -98,6 +99,10 @@ def test_an_engagement_shows_its_figures_people_plans_children_and_history(share
     satisfaction = found["satisfaction"]
     assert (satisfaction["csatMean"], satisfaction["nps"]) == ("4.00", "100.00")
     assert nonzero(satisfaction["openBySeverity"]) == {"HIGH": 1}
+    assert satisfaction["weekly"] == [
+        {"week": "2026-03-02", "csatResponses": 1, "csatMean": "4.00", "npsResponses": 1,
+         "nps": "100.00"}
+    ]  # fmt: skip
     register = found["riskRegister"]
     assert (register["risksTotal"], register["heatMap"][2][3]) == (1, 1)
     assert register["topExposures"] == [

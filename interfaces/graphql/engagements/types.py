@@ -22,6 +22,7 @@ from application.views.portfolio import PortfolioRow
 from domain.base import EventSourcedAggregate
 from domain.engagement import Engagement as EngagementAggregate
 from interfaces.graphql.audit.types import AuditEvent, audit_page
+from interfaces.graphql.budget import Budget
 from interfaces.graphql.complaints.queries import ComplaintFilter
 from interfaces.graphql.complaints.types import Complaint
 from interfaces.graphql.context import Info
@@ -37,7 +38,7 @@ from interfaces.graphql.engagements.parts import (
 from interfaces.graphql.enums import EngagementState, Health
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, Node, rows_page
-from interfaces.graphql.reports import Budget, Progress, RiskRegister, Satisfaction
+from interfaces.graphql.reports import Progress, RiskRegister, Satisfaction
 from interfaces.graphql.requirements.queries import RequirementFilter
 from interfaces.graphql.requirements.types import Requirement
 from interfaces.graphql.risks.queries import RiskFilter

@@ -11,8 +11,8 @@ from application.views.satisfaction import (
     DurationFigures,
     SatisfactionReport,
     SatisfactionView,
-    SurveyFigures,
 )
+from application.views.surveys import SurveyFigures, SurveyWeek
 from domain.base import Stamp
 from domain.complaint import Complaint
 from domain.engagement import Engagement
@@ -88,6 +88,7 @@ def test_an_engagement_with_no_response_and_no_complaint_reports_no_figures() ->
             detractors=0,
             nps=None,
             responses_per_week={},
+            weekly=(),
         ),
         complaints=ComplaintFigures(
             received=0,
@@ -182,6 +183,51 @@ def test_responses_per_week_go_by_the_iso_week_of_their_occurred_time() -> None:
     assert result.responses_per_week == {"2026-W10": 2, "2026-W11": 1, "2026-W53": 1}
 
 
+def test_each_week_with_a_response_has_its_own_csat_mean_and_nps() -> None:
+    log = EventLog()
+    engagement = open_engagement(log)
+    surveys(log, engagement, [(5, 10), (4, 6), (None, 8)])  # Mon 2 March, W10
+    # Happened Sunday 8 March (W10), recorded the next Monday.
+    sunday, monday = moment(date(2026, 3, 8), 23), moment(date(2026, 3, 9), 10)
+    engagement.record_survey_response(
+        response_id=uuid4(),
+        csat=1,
+        nps=None,
+        respondent="",
+        channel="phone",
+        comment="",
+        stamp=Stamp(actor="ana@rapport.test", occurred_at=sunday, recorded_at=monday),
+    )
+    log.record(engagement)
+    for nps in (9, 0, 10):  # W11: no CSAT at all
+        record_survey(log, engagement, monday, csat=None, nps=nps)
+    record_survey(log, engagement, moment(date(2027, 1, 1)), csat=3)  # Fri: 2026-W53
+
+    result = survey_figures(log, engagement, moment(date(2027, 1, 2)))
+
+    assert result.weekly == (
+        # CSAT (5 + 4 + 1) / 3 = 3.333... -> 3.33; NPS 1 promoter (10) - 1 detractor (6) of 3.
+        SurveyWeek(date(2026, 3, 2), 3, Decimal("3.33"), 3, Decimal("0.00")),
+        # NPS 2 promoters (9, 10) - 1 detractor (0) of 3 = 33.333...% -> 33.33.
+        SurveyWeek(date(2026, 3, 9), 0, None, 3, Decimal("33.33")),
+        SurveyWeek(date(2026, 12, 28), 1, Decimal("3.00"), 0, None),  # the week of 1 Jan 2027
+    )
+    # Overall, from the same counts: CSAT 13 / 4 = 3.25; NPS (3 - 2) / 6 = 16.666...% -> 16.67.
+    assert (result.csat_mean, result.nps) == (Decimal("3.25"), Decimal("16.67"))
+    assert result.responses_per_week == {"2026-W10": 4, "2026-W11": 3, "2026-W53": 1}
+
+
+def test_a_weeks_csat_mean_rounds_halves_to_even() -> None:
+    log = EventLog()
+    engagement = open_engagement(log)
+    # (7 * 3 + 4) / 8 = 25 / 8 = 3.125: the half goes to the even 3.12
+    surveys(log, engagement, [(3, None)] * 7 + [(4, None)])
+
+    [week] = survey_figures(log, engagement, h(9)).weekly
+
+    assert (week.csat_responses, week.csat_mean) == (8, Decimal("3.12"))
+
+
 def test_a_complaints_closing_csat_is_not_a_survey_response() -> None:
     log = EventLog()
     engagement = open_engagement(log)
@@ -193,6 +239,7 @@ def test_a_complaints_closing_csat_is_not_a_survey_response() -> None:
     result = survey_figures(log, engagement, h(4))
 
     assert (result.csat_responses, result.csat_mean, result.responses_per_week) == (0, None, {})
+    assert result.weekly == ()
 
 
 # Complaints: open, times
