@@ -24,6 +24,7 @@ from interfaces.bootstrap import bootstrap, build_tokens, build_views, build_web
 from interfaces.graphql.audit.follower import LogFollower
 from interfaces.graphql.context import Services
 from interfaces.graphql.schema import build_schema
+from interfaces.http.admin import admin_routes
 from interfaces.http.auth import Authenticator
 from interfaces.http.graphiql import GRAPHIQL_PATH, graphiql_files
 from interfaces.http.graphql_endpoint import GraphQLEndpoint
@@ -114,6 +115,7 @@ def create_app(
     app.state.services = services
     # Plain routes: an endpoint that is not a function is called as an ASGI app.
     app.router.routes += [Route("/graphql", endpoint), WebSocketRoute("/graphql", endpoint)]
+    app.router.routes += admin_routes()
     if development:
         app.mount(GRAPHIQL_PATH, graphiql_files())
     app.include_router(health_routes(services, settings))
