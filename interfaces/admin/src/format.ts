@@ -5,6 +5,11 @@ export function orDash(value: string | number | null | undefined): string {
   return value === null || value === undefined || value === "" ? "—" : String(value);
 }
 
+/** An enum value as words: "WAITING_ON_CLIENT" -> "waiting on client". */
+export function words(value: string): string {
+  return value.toLowerCase().replace(/_/g, " ");
+}
+
 export function percent(value: string | null | undefined): string {
   return value === null || value === undefined ? "—" : `${value} %`;
 }

@@ -30,3 +30,13 @@ export { default as Chart } from "vue-echarts";
 /** Colours that keep their contrast on white, for series told apart by
  * their legend (and their line style) as well. */
 export const PALETTE = ["#0b5cad", "#b3261e", "#1f6f3a", "#8a5a00", "#5b3a99"];
+
+/** What every chart over weeks shares: a time axis, a legend and a tooltip
+ * per moment, readable by screen readers. */
+export const OVER_TIME = {
+  color: PALETTE,
+  aria: { enabled: true },
+  tooltip: { trigger: "axis" },
+  legend: { top: 0 },
+  xAxis: { type: "time" },
+};
