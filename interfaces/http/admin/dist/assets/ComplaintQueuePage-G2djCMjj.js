@@ -1,0 +1,29 @@
+import{$ as e,C as t,D as n,E as r,G as i,H as a,J as o,L as s,P as ee,R as c,T as l,W as te,_ as ne,a as u,b as d,d as re,et as f,g as p,h as m,l as h,tt as g,v as _,w as v,x as y,z as b}from"./index-DCSE2oDj.js";import{i as x,l as S,n as C,r as ie,t as w,u as T}from"./ProblemNote-BN0hkSNo.js";import{t as E}from"./_plugin-vue_export-helper-BDNMzG2s.js";function D(e,t){if(e.done)return{state:`met`,text:`met`,secondsLeft:null};if(e.paused||e.due===null)return{state:`paused`,text:`paused: waiting on the client`,secondsLeft:null};let n=(new Date(e.due).getTime()-t.getTime())/1e3;return n<=0?{state:`breached`,text:`${x(n)} overdue`,secondsLeft:n}:{state:e.warningAt!==null&&new Date(e.warningAt).getTime()<=t.getTime()?`due-soon`:`on-time`,text:`${x(n)} left`,secondsLeft:n}}var O={breached:0,"due-soon":1,"on-time":2,paused:3,met:4};function k(e,t){return O[e.state]-O[t.state]||(e.secondsLeft??1/0)-(t.secondsLeft??1/0)}var A={class:`muted`,role:`status`},j={key:0},M={"aria-label":`Complaints`},N=[`data-complaint`],P={class:`muted`},F={class:`state`},I=[`aria-expanded`,`onClick`],L={key:0},R={colspan:`7`},z={key:0},B={key:0,class:`muted`,role:`status`},V=E(n({__name:`ComplaintQueuePage`,setup(n){let x=u(`
+  query ComplaintQueue($filter: ComplaintFilter, $first: Int!) {
+    complaints(filter: $filter, first: $first) {
+      nodes {
+        id
+        engagementId
+        engagement { title }
+        severity
+        category
+        description
+        state
+        receivedAt
+        assignee
+        acknowledgedBy
+        escalationLevel
+        firstResponseDue
+        firstResponseWarningAt
+        resolutionDue
+        resolutionWarningAt
+        slaBreaches
+      }
+    }
+    engagements(first: 100) { nodes { id } }
+  }
+`),E=u(`
+  subscription ComplaintEvents($engagementId: UUID!) {
+    engagementEvents(engagementId: $engagementId) { position aggregateType eventType }
+  }
+`),O=o(``),V=o(``),H=o(``),U=d(()=>({filter:{severity:O.value||null,state:V.value||null,assignee:H.value.trim()||null},first:100})),{data:W,fetching:G,error:K,executeQuery:q}=re({query:x,variables:U}),J=o(new Date),ae=window.setInterval(()=>J.value=new Date,1e3),oe=h(),Y=o(!1),X=[],Z=``;a(()=>W.value?.engagements.nodes.map(e=>e.id)??[],e=>{let t=e.join(`,`);t!==Z&&(Z=t,X.forEach(e=>e.unsubscribe()),X=e.map(e=>oe.client.subscription(E,{engagementId:e}).subscribe(e=>{e.data?.engagementEvents.aggregateType===`Complaint`&&q({requestPolicy:`network-only`})})),Y.value=e.length>0)}),ee(()=>{window.clearInterval(ae),X.forEach(e=>e.unsubscribe())});function se(e){let t=e.state===`RESOLVED`||e.state===`CLOSED`,n=D({due:e.firstResponseDue,warningAt:e.firstResponseWarningAt??null,done:e.acknowledgedBy!==``||t,paused:!1},J.value),r=D({due:e.resolutionDue??null,warningAt:e.resolutionWarningAt??null,done:t,paused:e.state===`WAITING_ON_CLIENT`},J.value);return{firstResponse:n,resolution:r,urgent:[n,r].sort(k)[0]}}let Q=d(()=>(W.value?.complaints.nodes??[]).filter(e=>V.value!==``||e.state!==`CLOSED`).map(e=>({complaint:e,clocks:se(e)})).sort((e,t)=>k(e.clocks.urgent,t.clocks.urgent))),$=o(null),ce=T(`complaintId`);function le(){q({requestPolicy:`network-only`})}let ue=[`RECEIVED`,`ACKNOWLEDGED`,`IN_PROGRESS`,`WAITING_ON_CLIENT`,`RESOLVED`,`REOPENED`,`CLOSED`];return(n,a)=>{let o=b(`RouterLink`);return s(),v(_,null,[a[12]||=y(`h1`,null,`Complaint queue`,-1),y(`p`,A,[a[4]||=l(` Breached and due soon first. `,-1),Y.value?(s(),v(`span`,j,`Live: changes made anywhere appear here.`)):t(``,!0)]),r(w,{error:e(K)},null,8,[`error`]),y(`form`,{class:`row filters`,role:`search`,"aria-label":`Filter complaints`,onSubmit:a[3]||=ne(()=>{},[`prevent`])},[y(`div`,null,[a[6]||=y(`label`,{for:`q-severity`},`Severity`,-1),i(y(`select`,{id:`q-severity`,"onUpdate:modelValue":a[0]||=e=>O.value=e},[a[5]||=y(`option`,{value:``},`Any`,-1),(s(),v(_,null,c([`CRITICAL`,`HIGH`,`MEDIUM`,`LOW`],e=>y(`option`,{key:e},g(e),1)),64))],512),[[m,O.value]])]),y(`div`,null,[a[8]||=y(`label`,{for:`q-state`},`State`,-1),i(y(`select`,{id:`q-state`,"onUpdate:modelValue":a[1]||=e=>V.value=e},[a[7]||=y(`option`,{value:``},`Any but closed`,-1),(s(),v(_,null,c(ue,e=>y(`option`,{key:e},g(e),1)),64))],512),[[m,V.value]])]),y(`div`,null,[a[9]||=y(`label`,{for:`q-assignee`},`Assignee`,-1),i(y(`input`,{id:`q-assignee`,"onUpdate:modelValue":a[2]||=e=>H.value=e,type:`search`},null,512),[[p,H.value]])])],32),y(`table`,M,[a[11]||=y(`thead`,null,[y(`tr`,null,[y(`th`,null,`Complaint`),y(`th`,null,`Severity`),y(`th`,null,`State`),y(`th`,null,`Assignee`),y(`th`,null,`First response`),y(`th`,null,`Resolution`),y(`th`,null,[y(`span`,{class:`visually-hidden`},`Actions`)])])],-1),y(`tbody`,null,[(s(!0),v(_,null,c(Q.value,({complaint:n,clocks:i})=>(s(),v(_,{key:n.id},[y(`tr`,{"data-complaint":n.id},[y(`td`,null,[y(`strong`,null,g(n.category),1),l(`: `+g(n.description)+` `,1),y(`div`,P,[r(o,{to:`/engagements/${n.engagementId}`},{default:te(()=>[l(g(n.engagement?.title??`engagement`),1)]),_:2},1032,[`to`]),l(` · received `+g(e(ie)(n.receivedAt)),1)])]),y(`td`,null,g(n.severity),1),y(`td`,F,g(e(S)(n.state)),1),y(`td`,null,g(n.assignee??`—`),1),y(`td`,null,[y(`span`,{class:f([[`pill`,i.firstResponse.state],`clock first-response`])},g(i.firstResponse.text),3)]),y(`td`,null,[y(`span`,{class:f([[`pill`,i.resolution.state],`clock resolution`])},g(i.resolution.text),3)]),y(`td`,null,[y(`button`,{type:`button`,class:`secondary`,"aria-expanded":$.value===n.id,onClick:e=>$.value=$.value===n.id?null:n.id},` Work `,8,I)])],8,N),$.value===n.id?(s(),v(`tr`,L,[y(`td`,R,[r(C,{mutations:e(ce),fixed:{complaintId:n.id},heading:`Work this complaint`,onDone:le},null,8,[`mutations`,`fixed`])])])):t(``,!0)],64))),128)),!e(G)&&Q.value.length===0?(s(),v(`tr`,z,[...a[10]||=[y(`td`,{colspan:`7`,class:`muted`},`No complaint in the queue.`,-1)]])):t(``,!0)])]),e(G)&&!e(W)?(s(),v(`p`,B,`Loading…`)):t(``,!0)],64)}}}),[[`__scopeId`,`data-v-85f32217`]]);export{V as default};
