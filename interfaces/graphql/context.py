@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -109,7 +110,10 @@ class Context:
     async def report(self, view_name: str, key: str) -> Any:
         """A view's report of one key, as of now; None when there is none the
         caller may see. Every object of a page asking costs one query per view."""
-        return await self._reports.load((view_name, key))
+        # Shielded: the read is shared by every field that asked for the key, and
+        # GraphQL cancels a failed field's siblings; cancelling one of them must
+        # not cancel the read the others wait on.
+        return await asyncio.shield(self._reports.load((view_name, key)))
 
     async def _load_reports(self, wanted: list[tuple[str, str]]) -> list[Any]:
         keys: dict[str, list[str]] = {}

@@ -72,3 +72,19 @@ def test_a_page_of_fifty_engagements_with_their_views_reads_each_view_once(api: 
     # Token, the page (its live table, then its rows), then for each of the four
     # views its live table and its rows.
     assert len(many) <= 11, many
+
+
+def test_a_field_that_fails_beside_others_waiting_on_a_shared_report_fails_alone(
+    api: Api,
+) -> None:
+    # Complaints of one engagement share its progress report. When one of them
+    # fails (a page too large), GraphQL stops its siblings; they must not take
+    # the shared read down with them, which would end the request without an
+    # answer instead of with the error.
+    engagement_id = api.open_engagement()
+    for _ in range(3):
+        api.receive_complaint(engagement_id)
+    body = api.gql("""{ complaints(first: 7) { nodes { engagement {
+        progress { acceptancePercent } risks(first: 205) { nodes { id } } } } } }""")
+    assert "Unexpected error" not in str(body), body
+    assert body["errors"], body
