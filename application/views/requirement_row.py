@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import cast
 from uuid import UUID
@@ -15,6 +15,13 @@ from domain.requirement import (
     RequirementSource,
     RequirementState,
 )
+
+
+@dataclass
+class CriterionRow:
+    criterion_id: UUID
+    text: str
+    unmet: bool = False  # named by the latest rejection, not met since
 
 
 @dataclass
@@ -31,7 +38,7 @@ class RequirementRow:
     updated_at: datetime  # occurred time of the latest event
     state_since: datetime
     version: int = 1
-    criteria: int = 0  # acceptance criteria currently defined
+    criteria: list[CriterionRow] = field(default_factory=list)  # currently defined
     confirmed_by: str = ""
     started_by: str = ""  # who issued the latest Started
     change_requests: int = 0
@@ -60,13 +67,13 @@ def new_requirement_row(logged: LoggedEvent) -> RequirementRow:
 def _criterion_added(
     row: RequirementRow, event: Requirement.AcceptanceCriterionAdded, at: datetime
 ) -> None:
-    row.criteria += 1
+    row.criteria.append(CriterionRow(event.criterion_id, event.text))
 
 
 def _criterion_removed(
     row: RequirementRow, event: Requirement.AcceptanceCriterionRemoved, at: datetime
 ) -> None:
-    row.criteria -= 1
+    row.criteria = [c for c in row.criteria if c.criterion_id != event.criterion_id]
 
 
 def _confirmed(row: RequirementRow, event: Requirement.Confirmed, at: datetime) -> None:
@@ -94,11 +101,15 @@ def _delivered(row: RequirementRow, event: Requirement.Delivered, at: datetime) 
 def _accepted(row: RequirementRow, event: Requirement.Accepted, at: datetime) -> None:
     row.state = RequirementState.ACCEPTED
     row.accepted_by = event.accepted_by
+    for criterion in row.criteria:
+        criterion.unmet = False
 
 
 def _rejected(row: RequirementRow, event: Requirement.Rejected, at: datetime) -> None:
     row.state = RequirementState.REJECTED
     row.rejections += 1
+    for criterion in row.criteria:
+        criterion.unmet = criterion.criterion_id in event.unmet_criterion_ids
 
 
 def _withdrawn(row: RequirementRow, event: Requirement.Withdrawn, at: datetime) -> None:

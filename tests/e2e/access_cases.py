@@ -153,7 +153,7 @@ AREAS: list[tuple[str, dict[str, dict[str, Any]]]] = [
     ("tokens", TOKENS),
     ("webhooks", WEBHOOKS),
     ("engagement", CLOSING),
-    ("replay", {"replayViews": {"views": ["audit"]}}),
+    ("replay", {"replayViews": {"views": ["audit"]}, "verifyViews": {"views": ["audit"]}}),
 ]
 # Mutation -> (area, arguments), in the order the matrix runs them.
 MATRIX = {name: (area, arguments) for area, table in AREAS for name, arguments in table.items()}

@@ -30,6 +30,7 @@ NOT_COMMANDS = {
     "createToken": "($input: CreateTokenInput!) { r: createToken(input: $input)",
     "revokeToken": "($id: UUID!) { r: revokeToken(id: $id)",
     "replayViews": "($views: [String!]) { r: replayViews(views: $views)",
+    "verifyViews": "($views: [String!]) { r: verifyViews(views: $views)",
     "registerWebhook": "($input: RegisterWebhookInput!) { r: registerWebhook(input: $input)",
     "disableWebhook": "($id: UUID!) { r: disableWebhook(id: $id)",
     "enableWebhook": "($id: UUID!) { r: enableWebhook(id: $id)",

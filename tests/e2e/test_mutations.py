@@ -36,6 +36,7 @@ ADMIN_MUTATIONS = {
     "createToken",
     "revokeToken",
     "replayViews",
+    "verifyViews",
     "registerWebhook",
     "disableWebhook",
     "enableWebhook",
@@ -196,6 +197,9 @@ REVOKE_TOKEN = """mutation($id: UUID!) { revokeToken(id: $id) {
     __typename ... on TokenRevoked { token { id revokedAt } } ... on NotFound { kind id } } }"""
 REPLAY_VIEWS = """mutation($views: [String!]) { replayViews(views: $views) {
     __typename ... on ViewsReplayed { views events } ... on ValidationError { field } } }"""
+VERIFY_VIEWS = """mutation($views: [String!]) { verifyViews(views: $views) {
+    __typename ... on ViewsVerified { views differences { view key problem } }
+    ... on ValidationError { field } } }"""
 
 
 def test_an_admin_creates_a_token_that_works_and_revokes_it_so_it_stops(shared_api: Api) -> None:
@@ -242,6 +246,22 @@ def test_replaying_views_rebuilds_them_from_every_event_of_the_log(api: Api) -> 
     ]
 
 
+def test_verifying_views_compares_each_with_a_rebuild_and_names_what_differs(api: Api) -> None:
+    active(api)
+    views = ["budget", "portfolio"]
+    verified = api.data(VERIFY_VIEWS, {"views": views})["verifyViews"]
+    assert verified == {"__typename": "ViewsVerified", "views": views, "differences": []}
+
+    store = api.services.runtime.store
+    budget = api.services.runtime.select(["budget"])[0]
+    with store.engine.begin() as connection:  # a row the log never made
+        connection.execute(store.table(budget, store.live(budget).number).delete())
+    differs = api.data(VERIFY_VIEWS, {"views": ["budget"]})["verifyViews"]["differences"]
+    assert [(d["view"], d["problem"]) for d in differs] == [("budget", "missing from live")]
+    refused = api.data(VERIFY_VIEWS, {"views": ["gossip"]})["verifyViews"]
+    assert refused == {"__typename": "ValidationError", "field": ["views"]}
+
+
 def test_replaying_an_unknown_view_is_a_validation_error(shared_api: Api) -> None:
     refused = shared_api.data(REPLAY_VIEWS, {"views": ["budget", "gossip"]})["replayViews"]
     assert refused["__typename"] == "ValidationError"
@@ -257,6 +277,7 @@ def test_only_an_admin_may_create_or_revoke_tokens_or_replay_views(shared_api: A
         "createToken": (CREATE_TOKEN, {"input": {"role": "AGENT", "name": "x"}}),
         "revokeToken": (REVOKE_TOKEN, {"id": str(uuid4())}),
         "replayViews": (REPLAY_VIEWS, {}),
+        "verifyViews": (VERIFY_VIEWS, {}),
     }
     answers = {}
     for role, client in (("manager", None), ("agent", None), ("viewer", None),

@@ -92,3 +92,15 @@ def test_accepting_with_a_criterion_unmet_names_it_and_changes_nothing(shared_ap
     assert refused["rule"] == "requirement.accept_needs_every_criterion_met"
     assert refused["subjects"] == [ids["criterion"]]
     assert version_of(api, "Requirement", ids["requirement"]) == 5
+
+
+def test_a_rejection_marks_the_criteria_it_names_unmet(shared_api: Api) -> None:
+    api = shared_api
+    ids = DELIVERED(api)
+    reject = {"requirementId": ids["requirement"], "reason": "Rows missing"}
+    selection = "... on RequirementPayload { requirement { criteria { id text unmet } } }"
+    rejected = api.mutate("rejectRequirement", {**reject, "unmetCriterionIds": [ids["criterion"]]},
+                          selection)  # fmt: skip
+    assert rejected["requirement"]["criteria"] == [
+        {"id": ids["criterion"], "text": "Exports every row", "unmet": True}
+    ]

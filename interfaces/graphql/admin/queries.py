@@ -1,4 +1,4 @@
-"""Admin queries and mutations: projections, tokens, view replays."""
+"""Admin queries and mutations: projections, tokens, view replays and checks."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ from uuid import UUID
 import strawberry
 
 from application.access import Permission
-from infrastructure.views.maintenance import rebuild
+from infrastructure.views.maintenance import rebuild, verify
 from interfaces.graphql.admin.types import (
     Projection,
     Token,
     TokenCreated,
     TokenRevoked,
+    ViewDifference,
     ViewsReplayed,
+    ViewsVerified,
 )
 from interfaces.graphql.context import Info
 from interfaces.graphql.enums import Role
@@ -32,6 +34,10 @@ RevokeTokenResult = Annotated[
 ReplayViewsResult = Annotated[
     ViewsReplayed | ValidationError | NotFound | Forbidden,
     strawberry.union("ReplayViewsResult", description="The views replayed, or why nothing was."),
+]
+VerifyViewsResult = Annotated[
+    ViewsVerified | ValidationError | NotFound | Forbidden,
+    strawberry.union("VerifyViewsResult", description="The views compared, or why they were not."),
 ]
 
 
@@ -118,6 +124,27 @@ class AdminMutations:
             return _refusal(error)
         events = await context.run(rebuild, runtime.rapport, runtime.store, chosen)
         return ViewsReplayed(views=[view.name for view in chosen], events=events)
+
+    @strawberry.mutation(
+        description="Rebuild views into scratch tables and compare them row by row with "
+        "the live ones (admins only); the live tables are not changed.",
+        metadata=requires(Permission.REPLAY_VIEWS),
+    )
+    async def verify_views(self, info: Info, views: list[str] | None = None) -> VerifyViewsResult:
+        context = info.context
+        runtime = context.services.runtime
+        try:
+            context.principal.require(Permission.REPLAY_VIEWS)
+            chosen = runtime.select(views or ())
+        except ValueError as error:  # an unknown view's name
+            return ValidationError(message=str(error), field=["views"])
+        except Exception as error:
+            return _refusal(error)
+        found = await context.run(verify, runtime.rapport, runtime.store, chosen)
+        return ViewsVerified(
+            views=[view.name for view in chosen],
+            differences=[ViewDifference(view=d.view, key=d.key, problem=d.problem) for d in found],
+        )
 
 
 Refusal = ValidationError | NotFound | Forbidden

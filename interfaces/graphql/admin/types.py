@@ -91,3 +91,22 @@ class TokenRevoked:
 class ViewsReplayed:
     views: list[str]
     events: int
+
+
+@strawberry.type(description="Where a live view differs from a rebuild of it from the log.")
+class ViewDifference:
+    view: str
+    key: str = strawberry.field(
+        description="The row's key; empty when the difference is in no single row."
+    )
+    problem: str = strawberry.field(
+        description="`missing from live`, `not in rebuild`, `differs`, or why the view fails."
+    )
+
+
+@strawberry.type(description="Views rebuilt into scratch tables and compared with the live ones.")
+class ViewsVerified:
+    views: list[str]
+    differences: list[ViewDifference] = strawberry.field(
+        description="Empty when every view equals a rebuild from the log."
+    )

@@ -14,6 +14,17 @@ from interfaces.graphql.engagements.as_of import AsOf
 from interfaces.graphql.enums import RequirementPriority, RequirementSource, RequirementState
 
 
+@strawberry.type(
+    description="A condition the delivered work must meet for the client to accept it."
+)
+class AcceptanceCriterion:
+    id: UUID
+    text: str
+    unmet: bool = strawberry.field(
+        description="Named by the client's latest rejection and not met since."
+    )
+
+
 @strawberry.type(description="What the client asked for.")
 class Requirement(EngagementChild):
     title: str
@@ -25,7 +36,12 @@ class Requirement(EngagementChild):
     captured_at: datetime
     updated_at: datetime
     seconds_in_state: float
-    acceptance_criteria: int
+    acceptance_criteria: int = strawberry.field(
+        description="How many acceptance criteria it has (they are in `criteria`)."
+    )
+    criteria: list[AcceptanceCriterion] = strawberry.field(
+        description="Its acceptance criteria, in the order they were added."
+    )
     confirmed_by: str | None
     change_requests: int
     rejections: int
@@ -48,7 +64,11 @@ class Requirement(EngagementChild):
             captured_at=row.captured_at,
             updated_at=row.updated_at,
             seconds_in_state=report.seconds_in_state,
-            acceptance_criteria=row.criteria,
+            acceptance_criteria=len(row.criteria),
+            criteria=[
+                AcceptanceCriterion(id=c.criterion_id, text=c.text, unmet=c.unmet)
+                for c in row.criteria
+            ],
             confirmed_by=row.confirmed_by or None,
             change_requests=row.change_requests,
             rejections=row.rejections,

@@ -166,7 +166,7 @@ def test_a_requirement_row_follows_its_path_and_columns() -> None:
         "Returns and exchanges",
         1,
     )
-    assert (row.criteria, row.confirmed_by, row.started_by) == (
+    assert (len(row.criteria), row.confirmed_by, row.started_by) == (
         1,
         "client@northwind.test",
         "ana@rapport.test",
@@ -188,6 +188,19 @@ def test_an_accepted_requirement_row_names_who_accepted_it() -> None:
     row = fold(REQUIREMENTS, log.events)[str(requirement.id)]
 
     assert (row.state, row.accepted_by) == (RequirementState.ACCEPTED, "client@northwind.test")
+
+
+def test_a_requirement_row_lists_its_criteria_and_which_a_rejection_found_unmet() -> None:
+    log = EventLog()
+    engagement = open_engagement(log)
+    requirement = requirement_in(log, engagement.id, RequirementState.REJECTED, T0)
+    (criterion,) = requirement.criteria
+
+    row = fold(REQUIREMENTS, log.events)[str(requirement.id)]
+
+    assert [(c.criterion_id, c.text, c.unmet) for c in row.criteria] == [
+        (criterion.id, "Return starts online", True)
+    ]
 
 
 # Risks
