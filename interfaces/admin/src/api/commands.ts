@@ -37,7 +37,26 @@ export interface FieldSpec {
   widget: Widget;
   required: boolean;
   options: string[];
+  labels?: Record<string, string>; // what a person reads for each option, when not the option itself
   fields: FieldSpec[]; // of a group, or of each item of groups
+}
+
+/** One thing a field may name (a milestone, a criterion), as a person reads it. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** `field` offering `choices` instead of asking for ids typed in: one of them,
+ * or (for a list) any of them. */
+export function choosing(field: FieldSpec, choices: Choice[] | undefined): FieldSpec {
+  if (!choices) return field;
+  return {
+    ...field,
+    widget: field.widget === "lines" ? "choices" : "choice",
+    options: choices.map((c) => c.value),
+    labels: Object.fromEntries(choices.map((c) => [c.value, c.label])),
+  };
 }
 
 // Filled in by the form itself, never asked of a person.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandSpec } from "./commands";
+import { choosing, commandSpec } from "./commands";
 import { emptyValues, toInput } from "./values";
 
 describe("command forms", () => {
@@ -17,6 +17,17 @@ describe("command forms", () => {
     const severity = commandSpec("receiveComplaint").fields.find((f) => f.name === "severity");
     expect(severity?.widget).toBe("choice");
     expect(severity?.options).toEqual(["CRITICAL", "HIGH", "MEDIUM", "LOW"]);
+  });
+
+  it("offer the ids a field may name by what a person reads, one or any of them", () => {
+    const fields = commandSpec("acceptRequirement").fields;
+    const criteria = [{ value: "c1", label: "Exports every row" }];
+    const met = choosing(fields.find((f) => f.name === "metCriterionIds")!, criteria);
+    expect(met).toMatchObject({ widget: "choices", options: ["c1"], labels: { c1: "Exports every row" } });
+    expect(toInput([met], { metCriterionIds: ["c1"] })).toEqual({ metCriterionIds: ["c1"] });
+    const milestone = commandSpec("completeMilestone").fields.find((f) => f.name === "milestoneId")!;
+    expect(choosing(milestone, []).widget).toBe("choice");
+    expect(choosing(milestone, undefined)).toBe(milestone);
   });
 
   it("leave out empty optional values and send instants for local date-times", () => {
