@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 # The JavaScript clients the end-to-end tests drive, pinned by their lock file.
 JS := tests/js
+# The admin app's sources; its built bundle is committed beside the code that serves it.
+ADMIN := interfaces/admin
 
-.PHONY: help install serve demo test lint bench graphiql clean
+.PHONY: help install serve demo test lint bench admin graphiql clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +39,10 @@ lint: install ## Run ruff, mypy and the import contracts
 $(JS)/node_modules: $(JS)/package-lock.json
 	tests/ensure_node.sh $(JS)
 
-test: lint $(JS)/node_modules ## Lint, then run every test (PostgreSQL, Node and Chromium made ready first)
+$(ADMIN)/node_modules: $(ADMIN)/package-lock.json
+	tests/ensure_node.sh $(ADMIN)
+
+test: lint $(JS)/node_modules $(ADMIN)/node_modules ## Lint, then run every test (PostgreSQL, Node and Chromium made ready first)
 	tests/ensure_postgres.sh $(BIN)/python
 	tests/ensure_chromium.sh
 	$(BIN)/pytest
@@ -47,8 +52,12 @@ bench: install ## Run the benchmarks in tests/benchmarks
 	$(BIN)/pytest tests/benchmarks -s -q
 
 # The result is committed, so `make serve` needs nothing but Python.
+admin: ## Rebuild the admin app's bundle from its sources and schema.graphql (needs Node)
+	tests/ensure_node.sh $(ADMIN) && test -d $(ADMIN)/node_modules
+	cd $(ADMIN) && npm run codegen && npm run build
+
 graphiql: ## Copy GraphiQL's browser files out of the npm packages pinned in interfaces/http/graphiql (needs npm)
 	$(PYTHON) interfaces/http/graphiql/build.py interfaces/http/graphiql/static/vendor
 
-clean: ## Remove .venv, the tools' caches and the test clients' node_modules
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache $(JS)/node_modules
+clean: ## Remove .venv, the tools' caches and the npm packages
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache $(JS)/node_modules $(ADMIN)/node_modules

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Install the JavaScript clients the end-to-end tests drive (tests/js: npm
-# `graphql-ws` and `graphql-http`), installing Debian's Node 20 and npm first
-# when they are missing. With CI=true anything missing fails the run; elsewhere
-# the JavaScript client tests are skipped (pytest says so loudly).
+# Install the npm packages of one folder (tests/js: the JavaScript clients the
+# end-to-end tests drive; interfaces/admin: the admin app's build and tests),
+# installing Debian's Node 20 and npm first when they are missing. With CI=true
+# anything missing fails the run; elsewhere the tests that need the folder's
+# packages are skipped (pytest says so loudly).
 set -u
 dir=${1:-tests/js}
 
 missing() {
     if [ "${CI:-}" = "true" ]; then
-        echo "ERROR: $1, and CI requires the JavaScript client tests" >&2
+        echo "ERROR: $1, and CI requires the tests that need $dir" >&2
         exit 1
     fi
-    echo "WARNING: $1; the JavaScript client tests will be SKIPPED" >&2
+    echo "WARNING: $1; the tests that need $dir will be SKIPPED" >&2
     exit 0
 }
 
