@@ -1,4 +1,4 @@
-import{$ as e,C as t,D as n,E as r,G as i,J as a,L as o,R as s,S as c,T as l,_ as u,a as d,b as f,d as p,g as m,h,n as g,t as _,tt as v,u as y,v as b,w as x,x as S}from"./index-43sghvTP.js";import{a as C,c as w,l as T,n as E,r as D,t as O}from"./ProblemNote-BLWqHtkF.js";import{t as k}from"./_plugin-vue_export-helper-BDNMzG2s.js";var A=[`value`],j=[`disabled`],M={key:0,"aria-label":`Simulated compliance`},N={class:`num`},P=n({__name:`SlaSimulation`,props:{policies:{}},setup(n){let c=n,l=d(`
+import{$ as e,C as t,D as n,E as r,G as i,J as a,L as o,R as s,S as c,T as l,_ as u,a as d,b as f,d as p,g as m,h,n as g,t as _,tt as v,u as y,v as b,w as x,x as S}from"./index-BkzhxWt_.js";import{a as C,c as w,l as T,n as E,r as D,t as O}from"./ProblemNote-Ci4sjOfN.js";import{t as k}from"./_plugin-vue_export-helper-BDNMzG2s.js";var A=[`value`],j=[`disabled`],M={key:0,"aria-label":`Simulated compliance`},N={class:`num`},P=n({__name:`SlaSimulation`,props:{policies:{}},setup(n){let c=n,l=d(`
   query SlaWhatIf($policyId: UUID!, $from: DateTime!) {
     slaSimulation(policyId: $policyId, from: $from) {
       complaints
