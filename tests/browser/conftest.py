@@ -1,5 +1,6 @@
 """Browser fixtures: Debian's Chromium, driven headless by Playwright, for every
-browser test (GraphiQL's now, the admin app's next).
+browser test (GraphiQL's and the admin app's), and the live server the admin
+app's tests share.
 
 The browser is the system's, /usr/bin/chromium from Debian's `chromium` package,
 which `make test` installs when it is missing; Playwright never downloads one
@@ -10,11 +11,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import fresh_schema, require_postgres
+from tests.e2e.live_server import Server, serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 # No sandbox: the tests may run as root, where Chromium's sandbox refuses to
@@ -60,11 +65,42 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
+    # A laptop's screen; times shown (and typed) in UTC whatever the machine's
+    # zone; charts drawn at once rather than animated, as for anyone who asks
+    # for reduced motion.
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, timezone_id="UTC", reduced_motion="reduce"
+    )
     try:
         yield context.new_page()
     finally:
         context.close()
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def app_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """The API, with the admin app at /admin, served by uvicorn on each database
+    and shared by the tests of one module: each works on engagements of its own."""
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'rapport.db'}"
+        else:
+            require_postgres()
+            url = stack.enter_context(fresh_schema())
+        yield stack.enter_context(serve(url))
+
+
+@pytest.fixture(scope="session")
+def artefacts() -> Path:
+    """Where tests leave what a person may want to look at (screenshots):
+    $RAPPORT_ARTEFACTS, or tests/browser/artefacts (ignored by git)."""
+    folder = Path(os.environ.get("RAPPORT_ARTEFACTS") or Path(__file__).parent / "artefacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 class Traffic:

@@ -40,11 +40,13 @@ export function duration(seconds: number): string {
   return `${minutes} min`;
 }
 
-/** A value for an `<input type="datetime-local">` from an instant, in local time. */
-export function localInput(instant: Date): string {
+/** A value for an `<input type="datetime-local">` from an instant, in local
+ * time: to the minute, or to the second for an input with `step="1"`. */
+export function localInput(instant: Date, seconds = false): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return (
     `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}` +
-    `T${pad(instant.getHours())}:${pad(instant.getMinutes())}`
+    `T${pad(instant.getHours())}:${pad(instant.getMinutes())}` +
+    (seconds ? `:${pad(instant.getSeconds())}` : "")
   );
 }
