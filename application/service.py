@@ -375,9 +375,15 @@ class Rapport(Application[UUID]):
         """Read-your-writes: wait (bounded) until `views` show the command's events.
 
         True when they do, or when there is nothing to wait for; False on timeout."""
-        if result.position is None or self.tracker is None or not views:
+        return result.position is None or self.wait_for_position(result.position, views)
+
+    def wait_for_position(self, position: int, views: Sequence[str]) -> bool:
+        """Wait (bounded) until `views` have taken the log up to `position`: what
+        a reader who saw that event somewhere else (a subscription) asks before
+        reading the views again. True when they have; False on timeout."""
+        if self.tracker is None or not views:
             return True
-        return self.tracker.wait(result.position, views, self.view_wait_seconds)
+        return self.tracker.wait(position, views, self.view_wait_seconds)
 
     def head(self) -> int:
         """Position of the latest event in the log (0 when empty)."""

@@ -125,3 +125,21 @@ def test_with_the_projectors_running_a_create_and_a_change_answer_with_the_views
         True,
         {"id": complaint_id, "state": "ACKNOWLEDGED"},
     )
+
+
+VIEWS_REACHED = "query($position: Int!) { viewsReached(position: $position) }"
+
+
+def test_views_reached_says_whether_the_views_took_the_log_up_to_a_position(
+    stalled_api: Api,
+) -> None:
+    api = stalled_api
+    api.mutate("openEngagement", engagement_input())
+    head = api.services.rapport.head()
+    assert api.data(VIEWS_REACHED, {"position": head})["viewsReached"] is False
+
+    catch_up(api)
+    assert api.data(VIEWS_REACHED, {"position": head})["viewsReached"] is True
+    assert api.data(VIEWS_REACHED, {"position": 0})["viewsReached"] is True
+    (error,) = api.gql(VIEWS_REACHED, {"position": -1})["errors"]
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "position"}

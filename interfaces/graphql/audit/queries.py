@@ -33,6 +33,21 @@ class AuditQueries:
             raise PublicError("give aggregateId or engagementId, one of them", "BAD_USER_INPUT")
         return await audit_page(info, where, first, after)
 
+    @strawberry.field(
+        description="Waits until every view has taken the log up to `position` (an "
+        "event's, from a subscription or the audit trail), for at most the server's view "
+        "wait (2 s by default): true when they have, false when the wait ran out. Ask it "
+        "before reading again what such an event changed."
+    )
+    async def views_reached(self, info: Info, position: int) -> bool:
+        if position < 0:
+            raise PublicError("`position` is a log position: 0 or more", "BAD_USER_INPUT",
+                              field="position")  # fmt: skip
+        services = info.context.services
+        return await info.context.run(
+            services.rapport.wait_for_position, position, list(services.reader.views)
+        )
+
 
 @strawberry.type
 class AuditSubscriptions:
