@@ -186,12 +186,16 @@ def running_api(database_url: str, clock: FakeClock, **overrides: Any) -> Iterat
     """The app on this database, started, and its client; `overrides` change settings."""
     # A small pool: PostgreSQL's connections are shared by every test of the run.
     # No watchdog or webhooks unless a test asks: they would act on its clock.
+    # Mutations wait longer for the views than in production: the tests check
+    # what the views show, and a loaded machine (a browser beside them) can
+    # take more than the usual 2 s; the tests of the wait itself set their own.
     defaults = {
         "env": "development",
         "rate_limit_per_minute": 0,
         "pool_size": 4,
         "sla_watch": False,
         "webhooks": False,
+        "view_wait_seconds": 10.0,
     }
     settings = make_settings(database_url, **(defaults | overrides))
     with TestClient(create_app(settings, clock=clock, new_id=uuid4)) as client:

@@ -118,7 +118,14 @@ def serve(database_url: str, **overrides: Any) -> Iterator[Server]:
     """The API on this database, served by uvicorn in a thread until the block ends;
     `overrides` change settings."""
     # Small pools: the tests' PostgreSQL is shared, and its connections are few.
-    defaults = {"rate_limit_per_minute": 0, "pool_size": 4, "sla_watch": False, "webhooks": False}
+    # A long view wait, as in `running_api`: the tests read what mutations made.
+    defaults = {
+        "rate_limit_per_minute": 0,
+        "pool_size": 4,
+        "sla_watch": False,
+        "webhooks": False,
+        "view_wait_seconds": 10.0,
+    }
     settings = make_settings(database_url, **(defaults | overrides))
     app = create_app(settings)  # the real clock: the writer stamps events with it too
     config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
