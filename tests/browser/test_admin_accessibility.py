@@ -20,17 +20,16 @@ from interfaces.cli.demo import load_demo
 from tests.admin.test_app_sources import APP, require_app_packages
 from tests.e2e.live_server import STEP, Server, serve
 
-# The rules do not depend on the database.
-pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-
 AXE = APP / "node_modules" / "axe-core" / "axe.min.js"
 TIMEOUT_MS = STEP * 1000
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-@pytest.fixture
-def server(database_url: str) -> Iterator[Server]:
-    with serve(database_url) as running:
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The sample data served on SQLite (the rules do not depend on the
+    database), shared by this module's tests, which only read."""
+    with serve(f"sqlite:///{tmp_path_factory.mktemp('db') / 'rapport.db'}") as running:
         load_demo(running.services.rapport, lambda _: None)
         running.settle()
         yield running
@@ -142,4 +141,3 @@ def test_tabs_move_with_the_arrow_keys_and_the_focus_follows_a_navigation(
     assert page.get_by_role("tab").evaluate_all("tabs => tabs.map(t => t.tabIndex)") == [
         0, -1, -1, -1, -1, -1, -1
     ]  # fmt: skip
-
