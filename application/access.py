@@ -1,7 +1,8 @@
 """Who may do what: roles, the principal a request acts as, and the checks.
 
 Permissions live here, in the application layer, so every way in (GraphQL, the
-CLI, a worker) is held to the same rules. A role grants a set of permissions:
+CLI, a worker) is held to the same rules. A role grants a set of permissions
+(`application.permissions`), and each command class names the one it needs:
 
 - viewer: read, and see the service's operations (view positions, the log's head)
 - agent: also work complaints and requirements
@@ -19,77 +20,19 @@ anything outside its scope is reported as not found, never as forbidden.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from uuid import UUID
 
-from application.commands import complaint as complaints
-from application.commands import engagement as engagements
-from application.commands import requirement as requirements
-from application.commands import risk as risks
-from application.commands import sla
 from application.commands.base import Command
 from application.errors import Forbidden
+from application.permissions import GRANTS, Permission, Role
 
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    MANAGER = "manager"
-    AGENT = "agent"
-    VIEWER = "viewer"
-    CLIENT = "client"
-
-
-class Permission(StrEnum):
-    READ = "read"
-    SEE_OPERATIONS = "see the service's operations (log head, view positions)"
-    WORK_COMPLAINTS = "work complaints"
-    WORK_REQUIREMENTS = "work requirements"
-    MANAGE_ENGAGEMENTS = "manage engagements"
-    MANAGE_RISKS = "manage risks"
-    MANAGE_SLA = "manage SLA calendars and policies"
-    MANAGE_TOKENS = "manage tokens"
-    MANAGE_WEBHOOKS = "manage webhooks"
-    REPLAY_VIEWS = "replay views"
-    ACT_AS_CLIENT = "act as the client"
-
-
-_TEAM = {Permission.READ, Permission.SEE_OPERATIONS}
-_AGENT = _TEAM | {Permission.WORK_COMPLAINTS, Permission.WORK_REQUIREMENTS}
-_MANAGER = _AGENT | {Permission.MANAGE_ENGAGEMENTS, Permission.MANAGE_RISKS, Permission.MANAGE_SLA}
-GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.VIEWER: frozenset(_TEAM),
-    Role.AGENT: frozenset(_AGENT),
-    Role.MANAGER: frozenset(_MANAGER),
-    Role.ADMIN: frozenset(
-        _MANAGER | {Permission.MANAGE_TOKENS, Permission.MANAGE_WEBHOOKS, Permission.REPLAY_VIEWS}
-    ),
-    Role.CLIENT: frozenset({Permission.READ, Permission.ACT_AS_CLIENT}),
-}
-
-# What a client does itself; every other command is the service team's.
-CLIENT_COMMANDS: frozenset[type[Command]] = frozenset(
-    {
-        engagements.RecordSurveyResponse,
-        requirements.ConfirmRequirement,
-        requirements.AcceptRequirement,
-        requirements.RejectRequirement,
-        complaints.ReceiveComplaint,
-        complaints.RecordClientReply,
-    }
-)
-
-_MODULE_PERMISSIONS = {
-    engagements.__name__: Permission.MANAGE_ENGAGEMENTS,
-    requirements.__name__: Permission.WORK_REQUIREMENTS,
-    complaints.__name__: Permission.WORK_COMPLAINTS,
-    risks.__name__: Permission.MANAGE_RISKS,
-    sla.__name__: Permission.MANAGE_SLA,
-}
+__all__ = ["GRANTS", "SYSTEM", "Permission", "Principal", "Role", "required_permission"]
 
 
 def required_permission(command_type: type[Command]) -> Permission:
-    """The permission the service team needs to issue a command of this type."""
-    return _MODULE_PERMISSIONS[command_type.__module__]
+    """The permission the service team needs to issue a command of this type:
+    the command class says (see `application.commands.base.Command`)."""
+    return command_type.permission
 
 
 @dataclass(frozen=True)
@@ -126,7 +69,7 @@ class Principal:
     def may_issue(self, command_type: type[Command]) -> bool:
         """Whether the role may issue commands of this type at all."""
         if self.is_client:
-            return command_type in CLIENT_COMMANDS
+            return command_type.by_client
         return self.can(required_permission(command_type))
 
     def check_command(self, command: Command) -> None:

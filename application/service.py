@@ -38,8 +38,8 @@ from application.errors import (
     IdempotencyKeyReused,
     NotFound,
 )
+from application.kinds import KINDS
 from application.ports import (
-    NO_ENGAGEMENT,
     Clock,
     EventIndex,
     IdempotencyRecord,
@@ -59,35 +59,9 @@ from domain.complaint import Complaint
 from domain.engagement import Engagement, EngagementState
 from domain.errors import RuleViolation
 from domain.requirement import Requirement
-from domain.risk import Risk
 from domain.sla import DEFAULT_POLICY_ID, Severity, SlaPolicy, SlaTerms, default_terms
 
 A = TypeVar("A", bound=EventSourcedAggregate)
-
-KINDS: dict[type[EventSourcedAggregate], str] = {
-    Engagement: "engagement",
-    Requirement: "requirement",
-    Complaint: "complaint",
-    Risk: "risk",
-    BusinessCalendar: "business_calendar",
-    SlaPolicy: "sla_policy",
-}
-CLASSES: dict[str, type[EventSourcedAggregate]] = {kind: cls for cls, kind in KINDS.items()}
-# Aggregates that belong to no engagement.
-GLOBAL_KINDS = frozenset({BusinessCalendar, SlaPolicy})
-
-
-def kind_of(aggregate_class: type[EventSourcedAggregate]) -> str:
-    return KINDS[aggregate_class]
-
-
-def engagement_id_of(aggregate: EventSourcedAggregate) -> UUID:
-    if isinstance(aggregate, Engagement):
-        return aggregate.id
-    if type(aggregate) in GLOBAL_KINDS:
-        return NO_ENGAGEMENT
-    engagement_id: UUID = aggregate.engagement_id  # type: ignore[attr-defined]
-    return engagement_id
 
 
 class Rapport(Application[UUID]):
@@ -114,7 +88,9 @@ class Rapport(Application[UUID]):
         if snapshot_interval > 0:
             # The library reads this class variable through the instance; the
             # interval is a setting, so it is set per application.
-            self.snapshotting_intervals = dict.fromkeys(KINDS, snapshot_interval)  # type: ignore[misc]
+            self.snapshotting_intervals = {  # type: ignore[misc]
+                kind.aggregate: snapshot_interval for kind in KINDS
+            }
 
     # Commands
 
@@ -187,7 +163,10 @@ class Rapport(Application[UUID]):
         assert isinstance(command, ChangeCommand)
         aggregate = self._target(command, meta)
         self._check_scope(
-            meta, engagement_id_of(aggregate), kind_of(command.target_class), aggregate.id
+            meta,
+            KINDS.of(type(aggregate)).engagement_of(aggregate),
+            KINDS.of(command.target_class).name,
+            aggregate.id,
         )
         if meta.expected_version is not None and aggregate.version != meta.expected_version:
             raise ConcurrencyConflict(aggregate.id, meta.expected_version, aggregate.version)
@@ -246,8 +225,8 @@ class Rapport(Application[UUID]):
             IndexedEvent(
                 aggregate.id,
                 event.originator_version,
-                KINDS[type(aggregate)],
-                engagement_id_of(aggregate),
+                KINDS.of(type(aggregate)).name,
+                KINDS.of(type(aggregate)).engagement_of(aggregate),
                 event.timestamp,
                 event.occurred_at,  # type: ignore[attr-defined]
             )
@@ -286,7 +265,7 @@ class Rapport(Application[UUID]):
     ) -> EventSourcedAggregate:
         """The aggregate now, or at `version`; NotFound unless it is an `expected`."""
         expected = expected or EventSourcedAggregate
-        kind = KINDS.get(expected, "aggregate")
+        kind = KINDS.name_of(expected, "aggregate")
         if version is not None and version < 1:
             raise NotFound(f"{kind} version", f"{aggregate_id}@{version}")
         try:
@@ -327,7 +306,7 @@ class Rapport(Application[UUID]):
     ) -> int:
         version = self.index.version_at(aggregate_id, at, axis)
         if version is None:
-            kind = KINDS.get(expected or EventSourcedAggregate, "aggregate")
+            kind = KINDS.name_of(expected or EventSourcedAggregate, "aggregate")
             if self.index.aggregate_kind(aggregate_id) is None:
                 raise NotFound(kind, aggregate_id)
             raise NotFound(f"{kind} at {at.isoformat()}", aggregate_id)
@@ -353,7 +332,7 @@ class Rapport(Application[UUID]):
     def all_of(self, aggregate_class: type[A]) -> list[A]:
         """Every aggregate of a kind, as it stands, oldest first: for the kinds
         there are few of (calendars, policies)."""
-        ids = self.index.aggregates_of(KINDS[aggregate_class])
+        ids = self.index.aggregates_of(KINDS.of(aggregate_class).name)
         return [self.get(aggregate_id, aggregate_class) for aggregate_id in ids]
 
     def kind(self, aggregate_id: UUID) -> str:
@@ -364,7 +343,7 @@ class Rapport(Application[UUID]):
 
     def children(self, engagement_id: UUID, kind: str) -> list[Any]:
         """The engagement's requirements, complaints or risks, current state."""
-        aggregate_class = CLASSES[kind]
+        aggregate_class = KINDS.named(kind).aggregate
         return [
             self.get(child.aggregate_id, aggregate_class)
             for child in self.index.children_of(engagement_id)

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import UUID
 
+from application.permissions import Permission
 from domain.base import EventSourcedAggregate, Stamp
 
 if TYPE_CHECKING:
@@ -80,8 +81,15 @@ class Decision(ABC):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Command(ABC):  # noqa: B024 - its subclasses declare the abstract methods
-    """A request to change the domain. Subclasses are frozen dataclasses of plain values."""
+class Command(ABC):
+    """A request to change the domain. Subclasses are frozen dataclasses of plain values.
+
+    Each names the permission the service team needs to issue it (most through
+    their kind's base class), and whether a client issues it too; declaring
+    its kind (`application.kinds`) fails for a command that names none."""
+
+    permission: ClassVar[Permission]
+    by_client: ClassVar[bool] = False
 
     def fingerprint(self) -> str:
         """Stable digest of the command, to tell a retried command from a different one.

@@ -7,6 +7,7 @@ from typing import ClassVar
 from uuid import UUID
 
 from application.commands.base import ChangeCommand, CreateCommand, Decision
+from application.permissions import Permission
 from domain.complaint import Complaint, ComplaintChannel, NoteVisibility
 from domain.sla import Severity, SlaClock
 
@@ -15,6 +16,9 @@ from domain.sla import Severity, SlaClock
 class ReceiveComplaint(CreateCommand):
     """Due times come from the SLA policy in force when the complaint was received
     in the business (its occurred time), also when it is recorded later."""
+
+    permission: ClassVar[Permission] = Permission.WORK_COMPLAINTS
+    by_client: ClassVar[bool] = True  # a client issues it too
 
     engagement_id: UUID
     channel: ComplaintChannel
@@ -38,6 +42,7 @@ class ReceiveComplaint(CreateCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class ComplaintCommand(ChangeCommand):
+    permission: ClassVar[Permission] = Permission.WORK_COMPLAINTS
     target_class: ClassVar[type[Complaint]] = Complaint
     complaint_id: UUID
 
@@ -102,6 +107,8 @@ class WaitOnClient(ComplaintCommand):
 @dataclass(frozen=True, kw_only=True)
 class RecordClientReply(ComplaintCommand):
     """The client answered: the resolution clock runs again with the time it had left."""
+
+    by_client: ClassVar[bool] = True  # a client issues it too
 
     message: str = ""
 

@@ -9,6 +9,7 @@ from typing import ClassVar
 from uuid import UUID
 
 from application.commands.base import ChangeCommand, CreateCommand, Decision
+from application.permissions import Permission
 from domain.engagement import ActionItem, CostCategory, Engagement, MemberRole, Rag
 
 
@@ -16,6 +17,8 @@ from domain.engagement import ActionItem, CostCategory, Engagement, MemberRole, 
 class OpenEngagement(CreateCommand):
     """Open an engagement for a client: its title, objectives, planned dates, budget in its
     currency, and owner."""
+
+    permission: ClassVar[Permission] = Permission.MANAGE_ENGAGEMENTS
 
     client_id: UUID
     client_name: str
@@ -45,6 +48,7 @@ class OpenEngagement(CreateCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class EngagementCommand(ChangeCommand):
+    permission: ClassVar[Permission] = Permission.MANAGE_ENGAGEMENTS
     target_class: ClassVar[type[Engagement]] = Engagement
     engagement_id: UUID
 
@@ -268,6 +272,8 @@ class ReviseBudget(EngagementCommand):
 class RecordSurveyResponse(EngagementCommand):
     """Record a client's survey answer: satisfaction (CSAT 1-5) and/or likelihood to recommend
     (NPS 0-10)."""
+
+    by_client: ClassVar[bool] = True  # a client issues it too
 
     csat: int | None = None
     nps: int | None = None

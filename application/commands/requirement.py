@@ -7,6 +7,7 @@ from typing import ClassVar
 from uuid import UUID
 
 from application.commands.base import ChangeCommand, CreateCommand, Decision
+from application.permissions import Permission
 from domain.requirement import Requirement, RequirementPriority, RequirementSource
 
 
@@ -14,6 +15,8 @@ from domain.requirement import Requirement, RequirementPriority, RequirementSour
 class CaptureRequirement(CreateCommand):
     """Capture what the client asked for: title, description, where it came from, its priority
     and who asked."""
+
+    permission: ClassVar[Permission] = Permission.WORK_REQUIREMENTS
 
     engagement_id: UUID
     title: str
@@ -38,6 +41,7 @@ class CaptureRequirement(CreateCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RequirementCommand(ChangeCommand):
+    permission: ClassVar[Permission] = Permission.WORK_REQUIREMENTS
     target_class: ClassVar[type[Requirement]] = Requirement
     requirement_id: UUID
 
@@ -73,6 +77,8 @@ class RemoveAcceptanceCriterion(RequirementCommand):
 @dataclass(frozen=True, kw_only=True)
 class ConfirmRequirement(RequirementCommand):
     """The client confirms the requirement and its criteria (at least one)."""
+
+    by_client: ClassVar[bool] = True  # a client issues it too
 
     confirmed_by: str
 
@@ -115,6 +121,8 @@ class DeliverRequirement(RequirementCommand):
 class AcceptRequirement(RequirementCommand):
     """The client accepts the delivery; every acceptance criterion must be met."""
 
+    by_client: ClassVar[bool] = True  # a client issues it too
+
     accepted_by: str
     met_criterion_ids: tuple[UUID, ...]
 
@@ -130,6 +138,8 @@ class AcceptRequirement(RequirementCommand):
 class RejectRequirement(RequirementCommand):
     """The client rejects the delivery, naming the criteria it does not meet; work starts
     again."""
+
+    by_client: ClassVar[bool] = True  # a client issues it too
 
     reason: str
     unmet_criterion_ids: tuple[UUID, ...]

@@ -8,12 +8,15 @@ from typing import ClassVar
 from uuid import UUID
 
 from application.commands.base import ChangeCommand, CreateCommand, Decision
+from application.permissions import Permission
 from domain.risk import ResponseStrategy, Risk, RiskCategory
 
 
 @dataclass(frozen=True, kw_only=True)
 class IdentifyRisk(CreateCommand):
     """Add a risk to the engagement's register: title, category, description and owner."""
+
+    permission: ClassVar[Permission] = Permission.MANAGE_RISKS
 
     engagement_id: UUID
     title: str
@@ -36,6 +39,7 @@ class IdentifyRisk(CreateCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RiskCommand(ChangeCommand):
+    permission: ClassVar[Permission] = Permission.MANAGE_RISKS
     target_class: ClassVar[type[Risk]] = Risk
     risk_id: UUID
 

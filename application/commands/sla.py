@@ -8,6 +8,7 @@ from typing import ClassVar, TypeVar
 from uuid import UUID
 
 from application.commands.base import ChangeCommand, CreateCommand, Decision
+from application.permissions import Permission
 from domain.calendar import (
     BusinessCalendar,
     Weekday,
@@ -78,6 +79,8 @@ def _revised(now: T | None, given: T | None, remove: bool, field: str) -> T | No
 class DefineBusinessCalendar(CreateCommand):
     """Working hours per weekday in a time zone, and holidays."""
 
+    permission: ClassVar[Permission] = Permission.MANAGE_SLA
+
     name: str
     time_zone: str
     hours: tuple[WorkingHoursSpec, ...]
@@ -98,6 +101,8 @@ class ReviseBusinessCalendar(ChangeCommand):
     rest: the time zone; the working hours, which are the whole week's when given
     (a day left out is a day off); the holidays, all of them when given.
     `removeHolidays` leaves none."""
+
+    permission: ClassVar[Permission] = Permission.MANAGE_SLA
 
     target_class: ClassVar[type[BusinessCalendar]] = BusinessCalendar
     calendar_id: UUID
@@ -144,6 +149,8 @@ class DefineSlaPolicy(CreateCommand):
     """Targets for every severity, optionally counted on a business calendar,
     with a warning at a share of each target and escalation rules."""
 
+    permission: ClassVar[Permission] = Permission.MANAGE_SLA
+
     name: str
     targets: tuple[SeverityTargetsSpec, ...]
     calendar_id: UUID | None = None
@@ -173,6 +180,8 @@ class ReviseSlaPolicy(ChangeCommand):
     (all of them when given). `removeCalendar`, `removeWarning` and
     `removeEscalationRules` take those away. The default policy
     (`DEFAULT_POLICY_ID`) is revised like any other."""
+
+    permission: ClassVar[Permission] = Permission.MANAGE_SLA
 
     target_class: ClassVar[type[SlaPolicy]] = SlaPolicy
     policy_id: UUID

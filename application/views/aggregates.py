@@ -3,10 +3,9 @@ and the fold of one aggregate's events into one row.
 
 Every domain event is a class nested in its aggregate's class (`Complaint.Received`),
 so the outer name in snake case is the aggregate's kind: "engagement",
-"requirement", "complaint", "risk", "business_calendar" or "sla_policy", the
-names `application.service.KINDS` gives (a test checks they agree). Not
-imported from the service, so the folds depend on nothing but the domain and
-`application.views`.
+"requirement", "complaint", "risk", "business_calendar" or "sla_policy": the
+names of the kinds declared in `application.kinds`, which names them by the
+same rule. The folds depend on nothing but the domain and `application.views`.
 """
 
 from __future__ import annotations
