@@ -6,8 +6,8 @@ waiting on the client, and runs again when the client replies, due when the
 reply's event says (complaints recorded before replies said so: pushed back by
 the time waited), and stops when answered (acknowledged, or resolved). Being a
 view state, it holds plain values only; whether it is met, missed or not yet
-due is asked at a moment. The portfolio view's critical-complaint clocks follow
-the same rules.
+due is asked at a moment. Which clock a complaint's event moves is the
+complaint lifecycle's to say (`lifecycle.ComplaintLifecycle`), for every view.
 """
 
 from __future__ import annotations

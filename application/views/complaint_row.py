@@ -9,18 +9,18 @@ from uuid import UUID
 
 from application.views.aggregates import on
 from application.views.base import Event, Handler, LoggedEvent
-from application.views.clocks import (
-    TrackedClock,
-    received_clocks,
-    reopened_clock,
-    resume_on_reply,
-)
+from application.views.clocks import TrackedClock
+from application.views.compose import merge_handlers
+from application.views.lifecycle import ComplaintLifecycle, complaint_handlers, itself
 from domain.complaint import Complaint, ComplaintChannel, ComplaintState, NoteVisibility
 from domain.sla import Severity, SlaClock
 
 
-@dataclass
-class ComplaintRow:
+@dataclass(kw_only=True)
+class ComplaintRow(ComplaintLifecycle):
+    """The clocks, `received_at`, `resolution_cycle` and `reopens` are the
+    lifecycle's (`lifecycle.ComplaintLifecycle`), folded by its handlers."""
+
     complaint_id: UUID
     engagement_id: UUID
     channel: ComplaintChannel
@@ -28,14 +28,9 @@ class ComplaintRow:
     category: str
     description: str
     state: ComplaintState
-    received_at: datetime
-    first_response: TrackedClock
-    resolution: TrackedClock  # the current cycle's clock
-    resolution_target_seconds: float
     updated_at: datetime  # occurred time of the latest event
     state_since: datetime
     version: int = 1
-    resolution_cycle: int = 1
     acknowledged_by: str = ""
     assignee: str = ""  # empty while nobody is assigned
     escalation_level: int = 0
@@ -43,7 +38,6 @@ class ComplaintRow:
     public_note_count: int = 0  # what a client may know of: internal notes are the team's
     root_cause_category: str = ""
     resolution_text: str = ""
-    reopens: int = 0
     breaches: int = 0  # SLA breaches standing (recorded, not withdrawn), every clock and cycle
     client_confirmed: bool = False
     csat: int | None = None
@@ -69,8 +63,8 @@ class ComplaintRow:
 def new_complaint_row(logged: LoggedEvent) -> ComplaintRow:
     event = cast(Complaint.Received, logged.event)
     at = logged.occurred_at
-    first_response, resolution = received_clocks(event)
-    return ComplaintRow(
+    return ComplaintRow.received(
+        logged,
         complaint_id=logged.aggregate_id,
         engagement_id=event.engagement_id,
         channel=event.channel,
@@ -78,10 +72,6 @@ def new_complaint_row(logged: LoggedEvent) -> ComplaintRow:
         category=event.category,
         description=event.description,
         state=ComplaintState.RECEIVED,
-        received_at=at,
-        first_response=first_response,
-        resolution=resolution,
-        resolution_target_seconds=(event.resolution_due - at).total_seconds(),
         updated_at=at,
         state_since=at,
         sla_policy_id=event.sla.policy_id if event.sla else None,
@@ -92,7 +82,6 @@ def new_complaint_row(logged: LoggedEvent) -> ComplaintRow:
 def _acknowledged(row: ComplaintRow, event: Complaint.Acknowledged, at: datetime) -> None:
     row.state = ComplaintState.ACKNOWLEDGED
     row.acknowledged_by = event.agent
-    row.first_response.stop(at)
 
 
 def _assigned(row: ComplaintRow, event: Complaint.Assigned, at: datetime) -> None:
@@ -114,12 +103,10 @@ def _note_added(row: ComplaintRow, event: Complaint.NoteAdded, at: datetime) -> 
 
 def _waiting(row: ComplaintRow, event: Complaint.WaitingOnClient, at: datetime) -> None:
     row.state = ComplaintState.WAITING_ON_CLIENT
-    row.resolution.pause(at)
 
 
 def _client_replied(row: ComplaintRow, event: Complaint.ClientReplied, at: datetime) -> None:
     row.state = ComplaintState.IN_PROGRESS
-    resume_on_reply(row.resolution, event, at)
 
 
 def _root_cause(row: ComplaintRow, event: Complaint.RootCauseIdentified, at: datetime) -> None:
@@ -129,14 +116,10 @@ def _root_cause(row: ComplaintRow, event: Complaint.RootCauseIdentified, at: dat
 def _resolved(row: ComplaintRow, event: Complaint.Resolved, at: datetime) -> None:
     row.state = ComplaintState.RESOLVED
     row.resolution_text = event.resolution
-    row.resolution.stop(at)
 
 
 def _reopened(row: ComplaintRow, event: Complaint.Reopened, at: datetime) -> None:
     row.state = ComplaintState.REOPENED
-    row.reopens += 1
-    row.resolution_cycle += 1
-    row.resolution = reopened_clock(event, at, row.resolution_target_seconds)
 
 
 def _closed(row: ComplaintRow, event: Complaint.Closed, at: datetime) -> None:
@@ -147,8 +130,9 @@ def _closed(row: ComplaintRow, event: Complaint.Closed, at: datetime) -> None:
 
 def _sla_breached(row: ComplaintRow, event: Complaint.SlaBreached, at: datetime) -> None:
     row.breaches += 1
-    if _current_cycle(row, event.clock, event.cycle):
-        row.clock(event.clock).breached = True
+    clock = row.current_clock(event.clock, event.cycle)
+    if clock is not None:
+        clock.breached = True
 
 
 def _sla_breach_withdrawn(
@@ -156,29 +140,28 @@ def _sla_breach_withdrawn(
 ) -> None:
     # Only a breach folded here is taken back: "as it was at T" may fold the
     # withdrawal (dated by the fact that showed it) without the breach (dated later).
-    clock = row.clock(event.clock)
-    if _current_cycle(row, event.clock, event.cycle) and clock.breached:
+    clock = row.current_clock(event.clock, event.cycle)
+    if clock is not None and clock.breached:
         clock.breached = False
         row.breaches -= 1
 
 
 def _sla_warning(row: ComplaintRow, event: Complaint.SlaWarningRaised, at: datetime) -> None:
-    if _current_cycle(row, event.clock, event.cycle):
-        row.clock(event.clock).warned = True
+    clock = row.current_clock(event.clock, event.cycle)
+    if clock is not None:
+        clock.warned = True
 
 
 def _sla_warning_withdrawn(
     row: ComplaintRow, event: Complaint.SlaWarningWithdrawn, at: datetime
 ) -> None:
-    if _current_cycle(row, event.clock, event.cycle):
-        row.clock(event.clock).warned = False
+    clock = row.current_clock(event.clock, event.cycle)
+    if clock is not None:
+        clock.warned = False
 
 
-def _current_cycle(row: ComplaintRow, clock: SlaClock, cycle: int) -> bool:
-    return clock is SlaClock.FIRST_RESPONSE or cycle == row.resolution_cycle
-
-
-COMPLAINT_ROW_HANDLERS: dict[type[Event], Handler[ComplaintRow]] = dict(
+# The lifecycle's handlers run first: the row's own read no clock they move.
+_OWN_HANDLERS: dict[type[Event], Handler[ComplaintRow]] = dict(
     [
         on(Complaint.Acknowledged, _acknowledged),
         on(Complaint.Assigned, _assigned),
@@ -196,3 +179,6 @@ COMPLAINT_ROW_HANDLERS: dict[type[Event], Handler[ComplaintRow]] = dict(
         on(Complaint.SlaWarningWithdrawn, _sla_warning_withdrawn),
     ]
 )
+
+_LIFECYCLE_HANDLERS: dict[type[Event], Handler[ComplaintRow]] = complaint_handlers(itself)
+COMPLAINT_ROW_HANDLERS = merge_handlers(_LIFECYCLE_HANDLERS, _OWN_HANDLERS)

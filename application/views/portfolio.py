@@ -6,10 +6,9 @@ so the portfolio can never disagree with the budget. For the rest of health the
 row keeps only what the rules read:
 - CSAT mean: the CSAT scores of `SurveyResponseRecorded` (a complaint's closing
   CSAT rates one ticket, not the engagement, so it is not counted);
-- critical complaints' SLA clocks, followed and judged past due by
-  `clocks.TrackedClock` exactly as the satisfaction view does (first response,
-  and the current resolution cycle: pushed back by time waited on the client; a
-  reopen starts a new cycle of the original length, as in the domain);
+- critical complaints' SLA clocks, folded by the complaint lifecycle
+  (`lifecycle.ComplaintLifecycle`) as every view folds them, and past due when
+  the first response or the current resolution cycle is;
 - SLA breaches of any severity standing (not withdrawn), by occurred time; a
   breach counts in the window (at - `breach_window_days`, at];
 - risks: latest exposure, whether a response is planned, whether open. Closed
@@ -27,34 +26,17 @@ from uuid import UUID
 
 from application.views.base import EngagementView, Event, Handler, LoggedEvent
 from application.views.budget import BudgetState, BudgetView
-from application.views.clocks import (
-    TrackedClock,
-    received_clocks,
-    reopened_clock,
-    resume_on_reply,
-    withdraw_breach_time,
-)
+from application.views.clocks import withdraw_breach_time
 from application.views.compose import merge_handlers
 from application.views.figures import ratio, rounded_or_none
 from application.views.health import Health, HealthInputs, HealthThresholds, health
+from application.views.lifecycle import ComplaintLifecycle, complaint_handlers, entry_in
 from domain.complaint import Complaint
 from domain.engagement import Engagement, EngagementState
 from domain.risk import Risk
 from domain.sla import DEFAULT_POLICY_ID, Severity
 
 C = TypeVar("C")
-
-
-@dataclass
-class CriticalComplaint:
-    """A critical complaint's first-response clock and current resolution clock."""
-
-    resolution_target_seconds: float
-    first_response: TrackedClock
-    resolution: TrackedClock
-
-    def past_due(self, at: datetime) -> bool:
-        return self.first_response.past_due(at) or self.resolution.past_due(at)
 
 
 @dataclass
@@ -75,7 +57,7 @@ class PortfolioState:
     engagement_state: EngagementState = EngagementState.PLANNED
     csat_total: int = 0
     csat_count: int = 0
-    critical_complaints: dict[str, CriticalComplaint] = field(default_factory=dict)
+    critical_complaints: dict[str, ComplaintLifecycle] = field(default_factory=dict)
     sla_breaches: list[datetime] = field(default_factory=list)
     risks: dict[str, WatchedRisk] = field(default_factory=dict)
     sla_policy_id: UUID | None = None  # None: the default policy
@@ -144,39 +126,10 @@ def _in_budget(handler: Handler[BudgetState]) -> Handler[PortfolioState]:
 
 
 def _received(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
-    event = cast(Complaint.Received, logged.event)
-    if event.severity is Severity.CRITICAL:
-        target = event.resolution_due - logged.occurred_at
-        first_response, resolution = received_clocks(event)
-        state.critical_complaints[logged.aggregate_key] = CriticalComplaint(
-            resolution_target_seconds=target.total_seconds(),
-            first_response=first_response,
-            resolution=resolution,
-        )
+    # Only critical complaints count in health: only theirs are followed.
+    if cast(Complaint.Received, logged.event).severity is Severity.CRITICAL:
+        state.critical_complaints[logged.aggregate_key] = ComplaintLifecycle.received(logged)
     return state
-
-
-def _acknowledged(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
-    complaint.first_response.stop(logged.occurred_at)
-
-
-def _waiting(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
-    complaint.resolution.pause(logged.occurred_at)
-
-
-def _client_replied(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
-    event = cast(Complaint.ClientReplied, logged.event)
-    resume_on_reply(complaint.resolution, event, logged.occurred_at)
-
-
-def _resolved(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
-    complaint.resolution.stop(logged.occurred_at)
-
-
-def _reopened(complaint: CriticalComplaint, logged: LoggedEvent) -> None:
-    event = cast(Complaint.Reopened, logged.event)
-    target = complaint.resolution_target_seconds
-    complaint.resolution = reopened_clock(event, logged.occurred_at, target)
 
 
 def _sla_breached(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
@@ -213,8 +166,7 @@ def _risk_closed(risk: WatchedRisk, logged: LoggedEvent) -> None:
 def _on(
     children: Callable[[PortfolioState], dict[str, C]], change: Callable[[C, LoggedEvent], None]
 ) -> Handler[PortfolioState]:
-    """A handler applying `change` to the event's aggregate in `children`, when tracked
-    there (only critical complaints are)."""
+    """A handler applying `change` to the event's aggregate in `children`."""
 
     def handler(state: PortfolioState, logged: LoggedEvent) -> PortfolioState:
         child = children(state).get(logged.aggregate_key)
@@ -231,7 +183,7 @@ def _complaint_closed(state: PortfolioState, logged: LoggedEvent) -> PortfolioSt
     return state
 
 
-def _critical(state: PortfolioState) -> dict[str, CriticalComplaint]:
+def _critical(state: PortfolioState) -> dict[str, ComplaintLifecycle]:
     return state.critical_complaints
 
 
@@ -251,11 +203,6 @@ _OWN_HANDLERS: dict[type[Event], Handler[PortfolioState]] = {
     Engagement.SurveyResponseRecorded: _survey_response,
     Engagement.SlaPolicyChosen: _sla_policy_chosen,
     Complaint.Received: _received,
-    Complaint.Acknowledged: _on(_critical, _acknowledged),
-    Complaint.WaitingOnClient: _on(_critical, _waiting),
-    Complaint.ClientReplied: _on(_critical, _client_replied),
-    Complaint.Resolved: _on(_critical, _resolved),
-    Complaint.Reopened: _on(_critical, _reopened),
     Complaint.Closed: _complaint_closed,
     Complaint.SlaBreached: _sla_breached,
     Complaint.SlaBreachWithdrawn: _sla_breach_withdrawn,
@@ -267,6 +214,8 @@ _OWN_HANDLERS: dict[type[Event], Handler[PortfolioState]] = {
 
 _BUDGET_VIEW = BudgetView()
 _BUDGET_HANDLERS = {t: _in_budget(h) for t, h in BudgetView.handlers.items()}
+# The critical complaints' clocks, folded by the complaint lifecycle.
+_COMPLAINT_HANDLERS = complaint_handlers(entry_in(_critical))
 
 
 class PortfolioView(EngagementView[PortfolioState, PortfolioRow]):
@@ -275,7 +224,7 @@ class PortfolioView(EngagementView[PortfolioState, PortfolioRow]):
     name = "portfolio"
     state_type = PortfolioState
     columns = {"engagement_id": UUID, "client_id": UUID, "state": str}
-    handlers = merge_handlers(_BUDGET_HANDLERS, _OWN_HANDLERS)
+    handlers = merge_handlers(_BUDGET_HANDLERS, _COMPLAINT_HANDLERS, _OWN_HANDLERS)
     entry_fields = ("critical_complaints", "risks")
 
     def __init__(self, thresholds: HealthThresholds | None = None) -> None:

@@ -39,12 +39,11 @@ from application.views.clocks import (
     SlaCompliance,
     TrackedClock,
     compliance,
-    received_clocks,
-    reopened_clock,
-    resume_on_reply,
     withdraw_breach_time,
 )
+from application.views.compose import merge_handlers
 from application.views.figures import percent
+from application.views.lifecycle import ComplaintLifecycle, complaint_handlers, entry_in
 from application.views.statistics import median, p90
 from application.views.surveys import ScoreCounts, SurveyFigures, count_response, survey_figures
 from domain.complaint import Complaint
@@ -54,17 +53,23 @@ from domain.sla import Severity, SlaClock
 BREACH_WINDOW = timedelta(days=28)
 
 
-@dataclass
-class TrackedComplaint:
+@dataclass(kw_only=True)
+class TrackedComplaint(ComplaintLifecycle):
+    """A complaint's lifecycle (its clocks; open until resolved), with the
+    resolution cycles a reopen ended, each a resolution clock of its own."""
+
     severity: Severity
-    received_at: datetime
-    first_response: TrackedClock
-    resolution_target_seconds: float
-    # One clock per resolution cycle; the last is the current one.
-    resolution_cycles: list[TrackedClock]
-    open: bool = True
+    ended_cycles: list[TrackedClock] = field(default_factory=list)
     escalated: bool = False
-    reopened: bool = False
+
+    @property
+    def reopened(self) -> bool:
+        return self.reopens > 0
+
+    @property
+    def resolution_cycles(self) -> list[TrackedClock]:
+        """One clock per resolution cycle; the last is the current one."""
+        return [*self.ended_cycles, self.resolution]
 
     @property
     def first_response_seconds(self) -> float | None:
@@ -77,9 +82,6 @@ class TrackedComplaint:
         if first.stopped_at is None:
             return None
         return (first.stopped_at - self.received_at).total_seconds() - first.waited_seconds
-
-    def past_due(self, at: datetime) -> bool:
-        return self.first_response.past_due(at) or self.resolution_cycles[-1].past_due(at)
 
 
 @dataclass
@@ -167,21 +169,8 @@ def _survey_response(state: SatisfactionState, logged: LoggedEvent) -> Satisfact
 
 
 def _received(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
-    event = cast(Complaint.Received, logged.event)
-    received_at = logged.occurred_at
-    first_response, resolution = received_clocks(event)
-    state.complaints[logged.aggregate_key] = TrackedComplaint(
-        severity=event.severity,
-        received_at=received_at,
-        first_response=first_response,
-        resolution_target_seconds=(event.resolution_due - received_at).total_seconds(),
-        resolution_cycles=[resolution],
-    )
-    return state
-
-
-def _acknowledged(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
-    state.complaints[logged.aggregate_key].first_response.stop(logged.occurred_at)
+    severity = cast(Complaint.Received, logged.event).severity
+    state.complaints[logged.aggregate_key] = TrackedComplaint.received(logged, severity=severity)
     return state
 
 
@@ -190,33 +179,10 @@ def _escalated(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionSta
     return state
 
 
-def _waiting_on_client(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
-    state.complaints[logged.aggregate_key].resolution_cycles[-1].pause(logged.occurred_at)
-    return state
-
-
-def _client_replied(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
-    event = cast(Complaint.ClientReplied, logged.event)
-    resume_on_reply(
-        state.complaints[logged.aggregate_key].resolution_cycles[-1], event, logged.occurred_at
-    )
-    return state
-
-
-def _resolved(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+def _cycle_ends(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
+    # Before the lifecycle's Reopened starts the next cycle: this one's clock is kept.
     complaint = state.complaints[logged.aggregate_key]
-    complaint.resolution_cycles[-1].stop(logged.occurred_at)
-    complaint.open = False
-    return state
-
-
-def _reopened(state: SatisfactionState, logged: LoggedEvent) -> SatisfactionState:
-    complaint = state.complaints[logged.aggregate_key]
-    event = cast(Complaint.Reopened, logged.event)
-    target = complaint.resolution_target_seconds
-    complaint.resolution_cycles.append(reopened_clock(event, logged.occurred_at, target))
-    complaint.open = True
-    complaint.reopened = True
+    complaint.ended_cycles.append(complaint.resolution)
     return state
 
 
@@ -235,20 +201,24 @@ def _sla_breach_withdrawn(state: SatisfactionState, logged: LoggedEvent) -> Sati
     return state
 
 
-_HANDLERS: dict[type[Event], Handler[SatisfactionState]] = {
+def _complaints(state: SatisfactionState) -> dict[str, TrackedComplaint]:
+    return state.complaints
+
+
+_OWN_HANDLERS: dict[type[Event], Handler[SatisfactionState]] = {
     Engagement.Opened: _noop,
     Engagement.SurveyResponseRecorded: _survey_response,
     Complaint.Received: _received,
-    Complaint.Acknowledged: _acknowledged,
     Complaint.Escalated: _escalated,
-    Complaint.WaitingOnClient: _waiting_on_client,
-    Complaint.ClientReplied: _client_replied,
-    Complaint.Resolved: _resolved,
-    Complaint.Reopened: _reopened,
     Complaint.Closed: _closed,
     Complaint.SlaBreached: _sla_breached,
     Complaint.SlaBreachWithdrawn: _sla_breach_withdrawn,
 }
+_HANDLERS = merge_handlers(
+    {Complaint.Reopened: _cycle_ends},
+    complaint_handlers(entry_in(_complaints)),
+    _OWN_HANDLERS,
+)
 
 
 class SatisfactionView(EngagementView[SatisfactionState, SatisfactionReport]):

@@ -24,28 +24,21 @@ from typing import cast
 from uuid import UUID
 
 from application.views.base import EngagementView, Event, Handler, LoggedEvent
-from application.views.clocks import (
-    TrackedClock,
-    received_clocks,
-    reopened_clock,
-    resume_on_reply,
-)
+from application.views.compose import merge_handlers
+from application.views.lifecycle import ComplaintLifecycle, complaint_handlers, entry_in
 from domain.complaint import Complaint
 from domain.engagement import Engagement
 from domain.requirement import Requirement
 
 
-@dataclass
-class ComplaintLoad:
-    first_response: TrackedClock
-    resolution: TrackedClock  # the current cycle's
-    resolution_target_seconds: float
+@dataclass(kw_only=True)
+class ComplaintLoad(ComplaintLifecycle):
+    """A complaint's lifecycle (its clocks; open until resolved) and who has it."""
+
     assignee: str | None = None
-    open: bool = True
 
     def overdue(self, at: datetime) -> bool:
-        clocks = (self.first_response, self.resolution)
-        return self.open and any(clock.past_due(at) for clock in clocks)
+        return self.open and self.past_due(at)
 
 
 @dataclass
@@ -81,42 +74,7 @@ def _noop(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
 
 
 def _received(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
-    event = cast(Complaint.Received, logged.event)
-    first_response, resolution = received_clocks(event)
-    target = (event.resolution_due - logged.occurred_at).total_seconds()
-    state.complaints[logged.aggregate_key] = ComplaintLoad(first_response, resolution, target)
-    return state
-
-
-def _acknowledged(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
-    state.complaints[logged.aggregate_key].first_response.stop(logged.occurred_at)
-    return state
-
-
-def _waiting(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
-    state.complaints[logged.aggregate_key].resolution.pause(logged.occurred_at)
-    return state
-
-
-def _replied(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
-    event = cast(Complaint.ClientReplied, logged.event)
-    resume_on_reply(state.complaints[logged.aggregate_key].resolution, event, logged.occurred_at)
-    return state
-
-
-def _resolved(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
-    complaint = state.complaints[logged.aggregate_key]
-    complaint.resolution.stop(logged.occurred_at)
-    complaint.open = False
-    return state
-
-
-def _reopened(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
-    event = cast(Complaint.Reopened, logged.event)
-    complaint = state.complaints[logged.aggregate_key]
-    at, target = logged.occurred_at, complaint.resolution_target_seconds
-    complaint.resolution = reopened_clock(event, at, target)
-    complaint.open = True
+    state.complaints[logged.aggregate_key] = ComplaintLoad.received(logged)
     return state
 
 
@@ -142,15 +100,14 @@ def _work_stops(state: WorkloadState, logged: LoggedEvent) -> WorkloadState:
     return state
 
 
-_HANDLERS: dict[type[Event], Handler[WorkloadState]] = {
+def _complaints(state: WorkloadState) -> dict[str, ComplaintLoad]:
+    return state.complaints
+
+
+_OWN_HANDLERS: dict[type[Event], Handler[WorkloadState]] = {
     Engagement.Opened: _noop,
     Complaint.Received: _received,
     Complaint.Assigned: _assigned,
-    Complaint.Acknowledged: _acknowledged,
-    Complaint.WaitingOnClient: _waiting,
-    Complaint.ClientReplied: _replied,
-    Complaint.Resolved: _resolved,
-    Complaint.Reopened: _reopened,
     Complaint.Closed: _complaint_closed,
     Requirement.Started: _started,
     # The ways out of in_progress: Accepted and Rejected follow Delivered.
@@ -158,6 +115,8 @@ _HANDLERS: dict[type[Event], Handler[WorkloadState]] = {
     Requirement.ChangeRequested: _work_stops,
     Requirement.Withdrawn: _work_stops,
 }
+# The complaints' clocks and whether they are open: the complaint lifecycle's.
+_HANDLERS = merge_handlers(complaint_handlers(entry_in(_complaints)), _OWN_HANDLERS)
 
 
 class WorkloadView(EngagementView[WorkloadState, WorkloadReport]):
