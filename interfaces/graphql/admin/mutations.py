@@ -8,7 +8,6 @@ from uuid import UUID
 import strawberry
 
 from application.access import Permission
-from infrastructure.views.maintenance import rebuild, verify
 from interfaces.graphql.admin.types import (
     Token,
     TokenCreated,
@@ -98,16 +97,16 @@ class AdminMutations:
     )
     async def replay_views(self, info: Info, views: list[str] | None = None) -> ReplayViewsResult:
         context = info.context
-        runtime = context.services.runtime
+        maintenance = context.services.runtime
         try:
             context.principal.require(Permission.REPLAY_VIEWS)
-            chosen = runtime.select(views or ())
+            chosen = maintenance.view_names(views or ())
         except ValueError as error:  # an unknown view's name
             return ValidationError(message=str(error), field=["views"])
         except Exception as error:
             return refusal_result(error)
-        events = await context.run(rebuild, runtime.rapport, runtime.store, chosen)
-        return ViewsReplayed(views=[view.name for view in chosen], events=events)
+        events = await context.run(maintenance.rebuild, chosen)
+        return ViewsReplayed(views=chosen, events=events)
 
     @strawberry.mutation(
         description="Rebuild views into scratch tables and compare them row by row with "
@@ -116,16 +115,16 @@ class AdminMutations:
     )
     async def verify_views(self, info: Info, views: list[str] | None = None) -> VerifyViewsResult:
         context = info.context
-        runtime = context.services.runtime
+        maintenance = context.services.runtime
         try:
             context.principal.require(Permission.REPLAY_VIEWS)
-            chosen = runtime.select(views or ())
+            chosen = maintenance.view_names(views or ())
         except ValueError as error:  # an unknown view's name
             return ValidationError(message=str(error), field=["views"])
         except Exception as error:
             return refusal_result(error)
-        found = await context.run(verify, runtime.rapport, runtime.store, chosen)
+        found = await context.run(maintenance.verify, chosen)
         return ViewsVerified(
-            views=[view.name for view in chosen],
+            views=chosen,
             differences=[ViewDifference(view=d.view, key=d.key, problem=d.problem) for d in found],
         )
