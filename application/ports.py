@@ -179,6 +179,35 @@ class ViewRows(Protocol):
 
 
 @dataclass(frozen=True)
+class ViewDifference:
+    """Where a view's live table and a rebuild of it from the log disagree."""
+
+    view: str
+    key: str  # empty when the whole view differs
+    problem: str  # "missing from live", "not in rebuild", "differs", or why it failed
+
+
+class ViewMaintenance(Protocol):
+    """Rebuilding the views from the log, and checking them against a rebuild.
+
+    `names` picks views (all when empty); an unknown name raises ValueError."""
+
+    def view_names(self, names: Sequence[str] = ()) -> list[str]:
+        """The names of the views picked, in order."""
+        ...
+
+    def rebuild(self, names: Sequence[str] = ()) -> int:
+        """Fold the whole log into new tables for the views, then make them live;
+        the events read."""
+        ...
+
+    def verify(self, names: Sequence[str] = ()) -> list[ViewDifference]:
+        """Rebuild the views into scratch tables and compare them with the live ones,
+        which are not changed."""
+        ...
+
+
+@dataclass(frozen=True)
 class TokenRecord:
     """A stored API token: everything but the secret, which is kept only as a hash."""
 

@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
-from application.ports import Clock
+from application.ports import Clock, ViewDifference
 from application.queries import SCOPE_VIEW, Reader
 from application.service import Rapport
 from application.sla_watch import SlaWatchdog
@@ -25,6 +25,7 @@ from infrastructure.event_store.environment import event_store_env
 from infrastructure.sla.schedule import SqlSlaSchedule
 from infrastructure.sla.worker import SlaWatchWorker
 from infrastructure.views.engine import EventWaiter, view_engine
+from infrastructure.views.maintenance import rebuild, verify
 from infrastructure.views.projector import Projector
 from infrastructure.views.reader import LiveRows
 from infrastructure.views.store import ViewStore
@@ -59,7 +60,8 @@ def bootstrap(
 
 @dataclass
 class ViewRuntime:
-    """Everything that keeps and reads the views, built on one application."""
+    """Everything that keeps and reads the views, built on one application; the
+    application's `ViewMaintenance`."""
 
     rapport: Rapport
     settings: Settings
@@ -75,6 +77,15 @@ class ViewRuntime:
         if unknown:
             raise ValueError(f"unknown view {', '.join(unknown)}; views: {', '.join(known)}")
         return [known[name] for name in names]
+
+    def view_names(self, names: Sequence[str] = ()) -> list[str]:
+        return [view.name for view in self.select(names)]
+
+    def rebuild(self, names: Sequence[str] = ()) -> int:
+        return rebuild(self.rapport, self.store, self.select(names))
+
+    def verify(self, names: Sequence[str] = ()) -> list[ViewDifference]:
+        return verify(self.rapport, self.store, self.select(names))
 
     def projector(self, names: Sequence[str] = ()) -> Projector:
         return self._projector(self.select(names))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from application.ports import ViewFailure
+from application.ports import ViewDifference, ViewFailure
 from application.service import Rapport
 from application.views.base import View
 from infrastructure.views.projector import DEFAULT_CACHE_SIZE, Progress, Projector, ViewFailed
@@ -76,13 +76,6 @@ def rebuild_outdated(
     return [view.name for view in outdated]
 
 
-@dataclass(frozen=True)
-class Difference:
-    view: str
-    key: str  # empty when the whole view differs
-    problem: str  # "missing from live", "not in rebuild", "differs", or why it failed
-
-
 def failed(failure: ViewFailure) -> str:
     return (
         f"cannot take the event at position {failure.position} ({failure.event_type}), "
@@ -92,13 +85,13 @@ def failed(failure: ViewFailure) -> str:
 
 def verify(
     rapport: Rapport, store: ViewStore, views: Sequence[View[Any, Any]], *, attempts: int = 5
-) -> list[Difference]:
+) -> list[ViewDifference]:
     """Rebuild each view into a scratch table and compare it row by row with the
     live one. A view that cannot take an event is a difference of its own: its
     rows may equal a rebuild up to where it stopped, but it stopped."""
     failures = store.failures.all()
     differences = [
-        Difference(view.name, "", failed(failures[view.name]))
+        ViewDifference(view.name, "", failed(failures[view.name]))
         for view in views
         if view.name in failures
     ]
@@ -107,7 +100,7 @@ def verify(
         try:
             differences += _compare_with_scratch(rapport, store, view, scratch, attempts)
         except ViewFailed as error:
-            differences.append(Difference(view.name, "", f"a rebuild fails: {error}"))
+            differences.append(ViewDifference(view.name, "", f"a rebuild fails: {error}"))
         finally:
             store.drop_generation(view, scratch)
     return differences
@@ -115,9 +108,9 @@ def verify(
 
 def _compare_with_scratch(
     rapport: Rapport, store: ViewStore, view: View[Any, Any], scratch: int, attempts: int
-) -> list[Difference]:
+) -> list[ViewDifference]:
     projector = Projector(rapport, store, [view], generations={view.name: scratch})
-    differences: list[Difference] = []
+    differences: list[ViewDifference] = []
     for _ in range(attempts):
         live = store.live(view)
         projector.catch_up(stop=live.position)
@@ -129,15 +122,19 @@ def _compare_with_scratch(
 
 def _differences(
     store: ViewStore, view: View[Any, Any], live: int, scratch: int
-) -> list[Difference]:
+) -> list[ViewDifference]:
     # Compared as stored: the same state always encodes to the same bytes, and a
     # row too damaged to decode still shows up as a difference.
     expected = store.stored(view, scratch)
     actual = store.stored(view, live)
-    found = [Difference(view.name, k, "missing from live") for k in expected.keys() - actual.keys()]
-    found += [Difference(view.name, k, "not in rebuild") for k in actual.keys() - expected.keys()]
+    found = [
+        ViewDifference(view.name, k, "missing from live") for k in expected.keys() - actual.keys()
+    ]
     found += [
-        Difference(view.name, k, "differs")
+        ViewDifference(view.name, k, "not in rebuild") for k in actual.keys() - expected.keys()
+    ]
+    found += [
+        ViewDifference(view.name, k, "differs")
         for k in expected.keys() & actual.keys()
         if expected[k] != actual[k]
     ]

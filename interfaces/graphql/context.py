@@ -16,11 +16,11 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from application.access import Principal
+from application.ports import ViewMaintenance
 from application.queries import Reader
 from application.service import Rapport
 from application.tokens import Tokens
 from application.webhooks import Webhooks
-from interfaces.bootstrap import ViewRuntime
 from interfaces.graphql.errors import PublicError, query_error
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class Services:
     """Built once per process and shared by every request."""
 
     rapport: Rapport
-    runtime: ViewRuntime
+    runtime: ViewMaintenance  # the views' runtime, for the admin's replays and checks
     reader: Reader
     tokens: Tokens
     webhooks: Webhooks

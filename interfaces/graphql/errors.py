@@ -109,6 +109,18 @@ def error_result(error: Exception) -> Error | None:
     return None
 
 
+# What a mutation outside the commands (tokens, webhooks, views) can be refused with.
+Refusal = ValidationError | NotFound | Forbidden
+
+
+def refusal_result(error: Exception) -> Refusal:
+    """The typed error for a refusal; anything else is raised again, to be masked."""
+    refusal = error_result(error)
+    if not isinstance(refusal, ValidationError | NotFound | Forbidden):
+        raise error
+    return refusal
+
+
 class PublicError(GraphQLError):
     """An error a query raises on purpose; shown to the caller as it is."""
 

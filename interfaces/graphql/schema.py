@@ -20,7 +20,8 @@ from strawberry.types import ExecutionContext
 from strawberry.types import ExecutionResult as StrawberryExecutionResult
 from strawberry.types.graphql import OperationType
 
-from interfaces.graphql.admin.queries import AdminMutations, AdminQueries
+from interfaces.graphql.admin.mutations import AdminMutations
+from interfaces.graphql.admin.queries import AdminQueries
 from interfaces.graphql.audit.queries import AuditQueries, AuditSubscriptions
 from interfaces.graphql.caller.queries import CallerQueries
 from interfaces.graphql.complaints.mutations import ComplaintMutations
@@ -37,7 +38,8 @@ from interfaces.graphql.risks.queries import RiskQueries
 from interfaces.graphql.scalars import SCALARS
 from interfaces.graphql.sla.mutations import BusinessCalendarMutations, SlaPolicyMutations
 from interfaces.graphql.sla.queries import SlaQueries
-from interfaces.graphql.webhooks.queries import WebhookMutations, WebhookQueries
+from interfaces.graphql.webhooks.mutations import WebhookMutations
+from interfaces.graphql.webhooks.queries import WebhookQueries
 from interfaces.graphql.workload.queries import WorkloadQueries
 from interfaces.settings import Environment, Settings
 

@@ -5,11 +5,19 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from typing import Protocol
 
 from application.service import Rapport
-from infrastructure.views.engine import EventWaiter
 
 log = logging.getLogger(__name__)
+
+
+class WaitForEvents(Protocol):
+    """Waits until new events may be in the log (True), or `timeout` passes (False)."""
+
+    def __call__(self, timeout: float) -> bool: ...
+
+    def close(self) -> None: ...
 
 
 class LogFollower:
@@ -19,7 +27,7 @@ class LogFollower:
     nobody subscribed it reads nothing: a server busy with mutations pays no
     query per event for subscriptions nobody has."""
 
-    def __init__(self, rapport: Rapport, wait_for_events: EventWaiter, poll: float = 0.2) -> None:
+    def __init__(self, rapport: Rapport, wait_for_events: WaitForEvents, poll: float = 0.2) -> None:
         self.rapport = rapport
         self.wait_for_events = wait_for_events
         self.poll = poll

@@ -6,25 +6,10 @@ from uuid import UUID
 
 import strawberry
 
-from interfaces.graphql.complaints.types import Complaint, load_complaint
+from interfaces.graphql.complaints.types import Complaint, ComplaintFilter, load_complaint
 from interfaces.graphql.context import Info
-from interfaces.graphql.enums import ComplaintState, Severity
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, rows_page
-
-
-@strawberry.input(description="Complaints whose fields equal every value given.")
-class ComplaintFilter:
-    engagement_id: UUID | None = strawberry.field(default=None, description="The engagement's id.")
-    state: ComplaintState | None = strawberry.field(default=None, description="In this state.")
-    severity: Severity | None = strawberry.field(default=None, description="Of this severity.")
-    assignee: str | None = strawberry.field(
-        default=None, description="The agent assigned, exactly as assigned."
-    )
-    breached: bool | None = strawberry.field(
-        default=None,
-        description="An SLA breach stands (recorded and not withdrawn), on either clock.",
-    )
 
 
 @strawberry.type

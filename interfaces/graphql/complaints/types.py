@@ -111,3 +111,17 @@ class Complaint(EngagementChild):
 async def load_complaint(info: Info, complaint_id: UUID) -> Complaint | None:
     report = await info.context.report("complaint_rows", str(complaint_id))
     return Complaint.of(report) if report else None
+
+
+@strawberry.input(description="Complaints whose fields equal every value given.")
+class ComplaintFilter:
+    engagement_id: UUID | None = strawberry.field(default=None, description="The engagement's id.")
+    state: ComplaintState | None = strawberry.field(default=None, description="In this state.")
+    severity: Severity | None = strawberry.field(default=None, description="Of this severity.")
+    assignee: str | None = strawberry.field(
+        default=None, description="The agent assigned, exactly as assigned."
+    )
+    breached: bool | None = strawberry.field(
+        default=None,
+        description="An SLA breach stands (recorded and not withdrawn), on either clock.",
+    )

@@ -11,21 +11,16 @@ import strawberry
 from application.ports import TimeAxis
 from interfaces.graphql.context import Info
 from interfaces.graphql.engagements.as_of import engagement_as_of
-from interfaces.graphql.engagements.types import Axis, Engagement, load_engagement
-from interfaces.graphql.enums import EngagementState, Health
+from interfaces.graphql.engagements.types import (
+    Axis,
+    Engagement,
+    EngagementFilter,
+    load_engagement,
+)
 from interfaces.graphql.errors import PublicError
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, connection
 from interfaces.graphql.reports import Count, counts
-
-
-@strawberry.input(description="Engagements whose fields equal every value given.")
-class EngagementFilter:
-    client_id: UUID | None = strawberry.field(default=None, description="The client's id.")
-    state: EngagementState | None = strawberry.field(default=None, description="In this state.")
-    health: Health | None = strawberry.field(
-        default=None, description="Health as of now (it moves with time, e.g. a clock due)."
-    )
 
 
 @strawberry.type(description="All engagements at a glance.")

@@ -23,8 +23,7 @@ from domain.base import EventSourcedAggregate
 from domain.engagement import Engagement as EngagementAggregate
 from interfaces.graphql.audit.types import AuditEvent, audit_page
 from interfaces.graphql.budget import Budget
-from interfaces.graphql.complaints.queries import ComplaintFilter
-from interfaces.graphql.complaints.types import Complaint
+from interfaces.graphql.complaints.types import Complaint, ComplaintFilter
 from interfaces.graphql.context import Info
 from interfaces.graphql.engagements.as_of import AsOf, snapshot_history, snapshot_page
 from interfaces.graphql.engagements.parts import (
@@ -39,10 +38,8 @@ from interfaces.graphql.enums import EngagementState, Health
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, Node, rows_page
 from interfaces.graphql.reports import Progress, RiskRegister, Satisfaction
-from interfaces.graphql.requirements.queries import RequirementFilter
-from interfaces.graphql.requirements.types import Requirement
-from interfaces.graphql.risks.queries import RiskFilter
-from interfaces.graphql.risks.types import Risk
+from interfaces.graphql.requirements.types import Requirement, RequirementFilter
+from interfaces.graphql.risks.types import Risk, RiskFilter
 from interfaces.graphql.workload.types import Workload
 
 
@@ -298,3 +295,12 @@ class Engagement:
 async def load_engagement(info: Info, engagement_id: UUID) -> Engagement | None:
     row = await info.context.report("portfolio", str(engagement_id))
     return Engagement.of(row) if row else None
+
+
+@strawberry.input(description="Engagements whose fields equal every value given.")
+class EngagementFilter:
+    client_id: UUID | None = strawberry.field(default=None, description="The client's id.")
+    state: EngagementState | None = strawberry.field(default=None, description="In this state.")
+    health: Health | None = strawberry.field(
+        default=None, description="Health as of now (it moves with time, e.g. a clock due)."
+    )

@@ -7,19 +7,9 @@ from uuid import UUID
 import strawberry
 
 from interfaces.graphql.context import Info
-from interfaces.graphql.enums import RequirementPriority, RequirementState
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, rows_page
-from interfaces.graphql.requirements.types import Requirement, load_requirement
-
-
-@strawberry.input(description="Requirements whose fields equal every value given.")
-class RequirementFilter:
-    engagement_id: UUID | None = strawberry.field(default=None, description="The engagement's id.")
-    state: RequirementState | None = strawberry.field(default=None, description="In this state.")
-    priority: RequirementPriority | None = strawberry.field(
-        default=None, description="Of this priority."
-    )
+from interfaces.graphql.requirements.types import Requirement, RequirementFilter, load_requirement
 
 
 @strawberry.type

@@ -79,3 +79,12 @@ class Requirement(EngagementChild):
 async def load_requirement(info: Info, requirement_id: UUID) -> Requirement | None:
     report = await info.context.report("requirement_rows", str(requirement_id))
     return Requirement.of(report) if report else None
+
+
+@strawberry.input(description="Requirements whose fields equal every value given.")
+class RequirementFilter:
+    engagement_id: UUID | None = strawberry.field(default=None, description="The engagement's id.")
+    state: RequirementState | None = strawberry.field(default=None, description="In this state.")
+    priority: RequirementPriority | None = strawberry.field(
+        default=None, description="Of this priority."
+    )

@@ -7,19 +7,9 @@ from uuid import UUID
 import strawberry
 
 from interfaces.graphql.context import Info
-from interfaces.graphql.enums import RiskLevel, RiskState
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, rows_page
-from interfaces.graphql.risks.types import Risk, load_risk
-
-
-@strawberry.input(description="Risks whose fields equal every value given.")
-class RiskFilter:
-    engagement_id: UUID | None = strawberry.field(default=None, description="The engagement's id.")
-    state: RiskState | None = strawberry.field(default=None, description="In this state.")
-    level: RiskLevel | None = strawberry.field(
-        default=None, description="Assessed risks of this level only."
-    )
+from interfaces.graphql.risks.types import Risk, RiskFilter, load_risk
 
 
 @strawberry.type

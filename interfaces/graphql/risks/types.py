@@ -67,3 +67,12 @@ class Risk(EngagementChild):
 async def load_risk(info: Info, risk_id: UUID) -> Risk | None:
     report = await info.context.report("risk_rows", str(risk_id))
     return Risk.of(report) if report else None
+
+
+@strawberry.input(description="Risks whose fields equal every value given.")
+class RiskFilter:
+    engagement_id: UUID | None = strawberry.field(default=None, description="The engagement's id.")
+    state: RiskState | None = strawberry.field(default=None, description="In this state.")
+    level: RiskLevel | None = strawberry.field(
+        default=None, description="Assessed risks of this level only."
+    )
