@@ -8,6 +8,7 @@ from application.views.audit import AuditView
 from application.views.base import View
 from application.views.budget import BudgetView
 from application.views.health import HealthThresholds
+from application.views.plan import EngagementPlanView
 from application.views.portfolio import PortfolioView
 from application.views.progress import ProgressView
 from application.views.risks import RiskRegisterView
@@ -25,6 +26,7 @@ def all_views(thresholds: HealthThresholds | None = None) -> list[View[Any, Any]
         RiskRegisterView(),
         WorkloadView(),
         PortfolioView(thresholds or HealthThresholds()),
+        EngagementPlanView(),
         AuditView(),
         ComplaintRowsView(),
         RequirementRowsView(),

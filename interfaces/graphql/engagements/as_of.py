@@ -22,6 +22,7 @@ Node = TypeVar("Node")
 AS_OF_VIEWS = (
     "audit",
     "portfolio",
+    "engagement_plan",
     "progress",
     "budget",
     "satisfaction",

@@ -18,9 +18,9 @@ import strawberry
 
 from application import engagement_records
 from application.ports import TimeAxis
+from application.views.plan import PlanState
 from application.views.portfolio import PortfolioRow
 from domain.base import EventSourcedAggregate
-from domain.engagement import Engagement as EngagementAggregate
 from interfaces.graphql.audit.types import AuditEvent, audit_page
 from interfaces.graphql.budget import Budget
 from interfaces.graphql.complaints.types import Complaint, ComplaintFilter
@@ -35,6 +35,7 @@ from interfaces.graphql.engagements.parts import (
     TeamMember,
 )
 from interfaces.graphql.enums import EngagementState, Health
+from interfaces.graphql.errors import PublicError
 from interfaces.graphql.filters import where_of
 from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection, Node, rows_page
 from interfaces.graphql.reports import Progress, RiskRegister, Satisfaction
@@ -183,19 +184,19 @@ class Engagement:
 
     @strawberry.field(description="The version of the engagement itself (its own events).")
     async def version(self, info: Info) -> int:
-        return (await self._aggregate(info)).version
+        return (await self._plan(info)).version
 
     @strawberry.field(description="Who works on the engagement, in which role and area (RACI).")
     async def team(self, info: Info) -> list[TeamMember]:
-        members = (await self._aggregate(info)).members
+        members = (await self._plan(info)).team
         return [TeamMember(person=m.person, role=m.role, area=m.area) for m in members]
 
     @strawberry.field
     async def objectives(self, info: Info) -> list[Objective]:
-        found = (await self._aggregate(info)).objectives_set
+        found = (await self._plan(info)).objectives
         return [
             Objective(
-                id=key,
+                id=UUID(key),
                 description=o.description,
                 metric=o.metric,
                 target=o.target,
@@ -207,10 +208,14 @@ class Engagement:
 
     @strawberry.field
     async def milestones(self, info: Info) -> list[Milestone]:
-        found = (await self._aggregate(info)).milestones
+        found = (await self._plan(info)).milestones
         return [
             Milestone(
-                id=key, name=m.name, due_on=m.due_on, weight=m.weight, completed_at=m.completed_at
+                id=UUID(key),
+                name=m.name,
+                due_on=m.due_on,
+                weight=m.weight,
+                completed_at=m.completed_at,
             )
             for key, m in found.items()
         ]
@@ -220,7 +225,7 @@ class Engagement:
         "a plan is set."
     )
     async def communication_plan(self, info: Info) -> CommunicationPlan | None:
-        plan = (await self._aggregate(info)).communication_plan
+        plan = (await self._plan(info)).communication_plan
         return CommunicationPlan.of(plan) if plan else None
 
     @strawberry.field(
@@ -276,20 +281,24 @@ class Engagement:
         )
 
     async def _own_events(self, info: Info) -> list[EventSourcedAggregate.Event]:
-        """The engagement's own events (not its children's), up to the version
-        `_aggregate` reads it at."""
+        """The engagement's own events (not its children's): as of a moment,
+        those known (or that had happened) by then."""
         rapport = info.context.services.rapport
         if self.snapshot is not None:
             at, axis = self.snapshot.at, self.snapshot.axis
             return await info.context.query(rapport.history_at, self.id, at, axis)
         return await info.context.query(rapport.history, self.id)
 
-    async def _aggregate(self, info: Info) -> EngagementAggregate:
-        rapport = info.context.services.rapport
-        if self.snapshot is not None:
-            at, axis = self.snapshot.at, self.snapshot.axis
-            return await info.context.query(rapport.get_at, self.id, at, axis, EngagementAggregate)
-        return await info.context.query(rapport.get, self.id, EngagementAggregate)
+    async def _plan(self, info: Info) -> PlanState:
+        """The engagement's plan from its view, read with the rest of the page;
+        as of a moment, as it stood then."""
+        plan: PlanState | None = await self._report(info, "engagement_plan")
+        if plan is None:  # the engagement was visible, so its view is behind
+            raise PublicError(
+                "the engagement's plan is not projected yet; ask again in a moment",
+                "VIEWS_BEHIND",
+            )
+        return plan
 
 
 async def load_engagement(info: Info, engagement_id: UUID) -> Engagement | None:
