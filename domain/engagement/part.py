@@ -3,8 +3,7 @@ state, and the checks the parts' commands begin with.
 
 Each concern (objectives, milestones, team, ...) is a part of the `Engagement`
 aggregate in a module of its own: its value objects, its events and the
-commands recording them. The parts are mixins, plain classes at run time; for
-the type checker they are aggregates, so their commands can record events.
+commands recording them. The parts are mixins (`domain.base.AggregatePart`).
 """
 
 from __future__ import annotations
@@ -13,17 +12,11 @@ import re
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
 from uuid import UUID
 
-from domain.base import EventSourcedAggregate, Stamp, require_state
+from domain.base import AggregatePart, Stamp, require_state
 from domain.errors import InvalidValue
 from domain.money import require_minor_units
-
-if TYPE_CHECKING:
-    _Aggregate = EventSourcedAggregate
-else:
-    _Aggregate = object
 
 
 class EngagementState(StrEnum):
@@ -39,7 +32,7 @@ RUNNING_STATES = (EngagementState.ACTIVE, EngagementState.ON_HOLD)
 _CURRENCY = re.compile(r"[A-Z]{3}")
 
 
-class EngagementPart(_Aggregate):
+class EngagementPart(AggregatePart):
     client_id: UUID
     client_name: str
     title: str
