@@ -7,17 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from domain.base import (
-    EventSourcedAggregate,
-    Stamp,
-    require_aware,
-    require_choice,
-    require_state,
-)
-from domain.complaint.part import (
-    NOT_CLOSED_STATES,
-    ComplaintPart,
-)
+from domain.base import EventSourcedAggregate, Stamp, require_aware, require_choice, require_state
+from domain.complaint.part import NOT_CLOSED_STATES, ComplaintPart
 from domain.sla import SlaClock, SlaTrigger
 from domain.sla_clocks import (
     ClockStatus,
@@ -32,6 +23,8 @@ from domain.sla_clocks import (
 
 
 class JudgmentsPart(ComplaintPart):
+    # Recorded by a person (`escalate`, in `lifecycle`), or by the policy's rules
+    # on a breach or a warning: then a judgment.
     class Escalated(EventSourcedAggregate.Event):
         level: int
         reason: str

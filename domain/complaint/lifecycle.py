@@ -30,12 +30,7 @@ from domain.complaint.part import (
 )
 from domain.errors import InvalidValue, RuleViolation
 from domain.sla import SlaClock
-from domain.sla_clocks import (
-    ClockEnd,
-    new_cycle,
-    resumed,
-    review,
-)
+from domain.sla_clocks import ClockEnd, new_cycle, resumed, review
 
 
 class LifecyclePart(JudgmentsPart):

@@ -8,15 +8,9 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from uuid import UUID
 
-from domain.base import (
-    AggregatePart,
-)
+from domain.base import AggregatePart
 from domain.sla import Severity, SlaClock, SlaTerms
-from domain.sla_clocks import (
-    SlaBreach,
-    SlaClockState,
-    clock_state,
-)
+from domain.sla_clocks import SlaBreach, SlaClockState, clock_state
 
 
 class ComplaintState(StrEnum):

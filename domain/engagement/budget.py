@@ -17,10 +17,7 @@ from domain.base import (
     require_positive,
     require_text,
 )
-from domain.engagement.part import (
-    EngagementPart,
-    require_not_after_stamp,
-)
+from domain.engagement.part import EngagementPart, require_not_after_stamp
 
 
 class CostCategory(StrEnum):

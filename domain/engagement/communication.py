@@ -20,10 +20,7 @@ from domain.base import (
     require_order,
     require_text,
 )
-from domain.engagement.part import (
-    EngagementPart,
-    require_not_after_stamp,
-)
+from domain.engagement.part import EngagementPart, require_not_after_stamp
 from domain.errors import RuleViolation
 
 

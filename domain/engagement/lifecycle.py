@@ -14,11 +14,7 @@ from domain.base import (
     require_text,
     require_texts,
 )
-from domain.engagement.part import (
-    RUNNING_STATES,
-    EngagementPart,
-    EngagementState,
-)
+from domain.engagement.part import RUNNING_STATES, EngagementPart, EngagementState
 from domain.errors import RuleViolation
 
 

@@ -8,16 +8,8 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from domain.base import (
-    EventSourcedAggregate,
-    Stamp,
-    require_line,
-    require_positive,
-    require_text,
-)
-from domain.engagement.part import (
-    EngagementPart,
-)
+from domain.base import EventSourcedAggregate, Stamp, require_line, require_positive, require_text
+from domain.engagement.part import EngagementPart
 from domain.errors import RuleViolation
 
 

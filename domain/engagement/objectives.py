@@ -15,9 +15,7 @@ from domain.base import (
     require_non_negative,
     require_text,
 )
-from domain.engagement.part import (
-    EngagementPart,
-)
+from domain.engagement.part import EngagementPart
 from domain.errors import RuleViolation
 
 

@@ -5,16 +5,8 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from domain.base import (
-    EventSourcedAggregate,
-    Stamp,
-    optional_line,
-    optional_text,
-    require_range,
-)
-from domain.engagement.part import (
-    EngagementPart,
-)
+from domain.base import EventSourcedAggregate, Stamp, optional_line, optional_text, require_range
+from domain.engagement.part import EngagementPart
 from domain.errors import InvalidValue
 
 

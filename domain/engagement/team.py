@@ -6,15 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from domain.base import (
-    EventSourcedAggregate,
-    Stamp,
-    require_choice,
-    require_line,
-)
-from domain.engagement.part import (
-    EngagementPart,
-)
+from domain.base import EventSourcedAggregate, Stamp, require_choice, require_line
+from domain.engagement.part import EngagementPart
 from domain.errors import RuleViolation
 
 
