@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
@@ -102,6 +102,16 @@ class EventSourcedAggregate(Aggregate):
             occurred_at=stamp.occurred_at,
             **fields,
         )
+
+
+# The base of a part of an aggregate: a mixin holding one concern's events and
+# commands, composed into the aggregate class. A plain class at run time (only
+# the aggregate is one), an aggregate for the type checker, so that a part's
+# commands can record events.
+if TYPE_CHECKING:
+    AggregatePart = EventSourcedAggregate
+else:
+    AggregatePart = object
 
 
 def _check_stamp(stamp: Stamp, previous: datetime | None) -> None:
