@@ -19,7 +19,6 @@ import sqlite3
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 from interfaces.bootstrap import bootstrap
 from interfaces.cli.demo import load_demo

@@ -10,7 +10,7 @@ sample as they would check anyone's input.
 Business times are spread over the ten weeks before the application's clock
 reads now, so `rapport show ID --as-of T --occurred` has a past to show. The
 content depends only on that clock; ids come from the application's id factory.
-The data lives in the modules of this package, one per area.
+The sample is data, in `demo.yaml`; `loader` reads it and `timeline` runs it.
 """
 
 from __future__ import annotations
@@ -21,23 +21,17 @@ from uuid import UUID
 
 from application.service import Rapport
 from domain.engagement import Engagement
-from interfaces.cli.demo.cast import MAISON_VERTE, NORDLYS
-from interfaces.cli.demo.complaints import add_complaints
-from interfaces.cli.demo.engagement_data import BACKLOG, CARE, STORES, add_engagements
-from interfaces.cli.demo.requirements import add_requirements
-from interfaces.cli.demo.risks import add_risks
+from interfaces.cli.demo.loader import demo_clients, read_steps
 from interfaces.cli.demo.timeline import Timeline
 
 KINDS = ("engagement", "requirement", "complaint", "risk")
+# The keys of the engagements the summary lists, as the data names them.
+ENGAGEMENTS = ("e-care", "e-backlog", "e-stores")
 
 
 def load_demo(rapport: Rapport, progress: Callable[[str], None]) -> str:
     """Run the demo's commands and return a short summary with ids worth exploring."""
-    timeline = Timeline(rapport, progress)
-    add_engagements(timeline)
-    add_requirements(timeline)
-    add_complaints(timeline)
-    add_risks(timeline)
+    timeline = Timeline(rapport, progress, read_steps())
     first_position = rapport.head()
     progress(f"Running {len(timeline.steps)} commands, oldest business time first")
     timeline.run()
@@ -47,9 +41,9 @@ def load_demo(rapport: Rapport, progress: Callable[[str], None]) -> str:
 def demo_loaded(rapport: Rapport) -> bool:
     """Whether the demo is in the store: an engagement opened for one of the
     demo's clients, whose ids no one else uses. Other data does not count."""
-    demo_clients = {NORDLYS, MAISON_VERTE}
+    clients = demo_clients()
     return any(
-        rapport.get(engagement_id, Engagement, version=1).client_id in demo_clients
+        rapport.get(engagement_id, Engagement, version=1).client_id in clients
         for engagement_id in rapport.index.aggregates_of("engagement")
     )
 
@@ -61,7 +55,7 @@ def summary(rapport: Rapport, timeline: Timeline, *, events: int) -> str:
     ids = timeline.refs.ids
     counts = ", ".join(f"{timeline.created[kind]} {kind}s" for kind in KINDS)
     lines = [f"Demo loaded: {counts}, {events} events.", "", "Engagements:"]
-    for key in (CARE, BACKLOG, STORES):
+    for key in ENGAGEMENTS:
         engagement = rapport.get(ids[key], Engagement)
         lines.append(f"{engagement.id}  {engagement.state.value}")
         lines.append(f"  {engagement.title}, {engagement.client_name}")

@@ -1,13 +1,13 @@
 """The demo's timeline: commands placed in business time, run through the application
 in that order.
 
-Each area module adds steps, saying how many days ago each one happened. The
-timeline runs them oldest first, so the log reads in business order and no
-aggregate ever gets an event that claims to be older than its previous one.
-A step builds its command only when it runs, from `Refs`: the ids that earlier
-steps created, looked up by the short keys the data tables use ("e-care",
-"c-outage"), and the ids the domain generated inside an aggregate (milestones,
-objectives, acceptance criteria), read back through the application.
+Each step says how many days ago it happened. The timeline runs them oldest
+first, so the log reads in business order and no aggregate ever gets an event
+that claims to be older than its previous one. A step builds its command only
+when it runs, from `Refs`: the ids that earlier steps created, looked up by the
+short keys the data uses ("e-care", "c-outage"), and the ids the domain
+generated inside an aggregate (milestones, objectives, acceptance criteria),
+read back through the application.
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ from domain.engagement import Engagement
 from domain.requirement import Requirement
 
 Build = Callable[["Refs"], Command]
-# A step on an aggregate an earlier step created: (refs, that aggregate's key, actor) -> command.
-Act = Callable[["Refs", str, str], Command]
 
 
 @dataclass(frozen=True)
@@ -77,37 +75,22 @@ class Refs:
 
 
 class Timeline:
-    def __init__(self, rapport: Rapport, progress: Callable[[str], None]) -> None:
+    def __init__(
+        self, rapport: Rapport, progress: Callable[[str], None], steps: list[Step]
+    ) -> None:
         self.rapport = rapport
         self.progress = progress
         # Whole seconds, so the business times read cleanly; still not after now.
         self.refs = Refs(rapport, rapport.clock.now().replace(microsecond=0))
-        self.steps: list[Step] = []
+        for step in steps:
+            if step.days_ago < 0:
+                raise ValueError(f"demo step {step.label or step.key} would happen in the future")
+        self.steps = steps
         self.created: Counter[str] = Counter()
-        self.names: dict[str, str] = {}  # human names of keyed aggregates, for progress lines
 
     @property
     def now(self) -> datetime:
         return self.refs.now
-
-    def add(
-        self,
-        days_ago: float,
-        actor: str,
-        build: Build,
-        *,
-        key: str | None = None,
-        label: str = "",
-        refused: bool = False,
-    ) -> None:
-        if days_ago < 0:
-            raise ValueError(f"demo step {label or key or build} would happen in the future")
-        self.steps.append(Step(days_ago, actor, build, key, label, refused))
-
-    def follow(self, key: str, acts: list[tuple[float, str, Act]]) -> None:
-        """Add steps on the aggregate named `key`: (days ago, actor, act) each."""
-        for days_ago, actor, act in acts:
-            self.add(days_ago, actor, _bind(act, key, actor))
 
     def run(self) -> None:
         # Oldest first; a stable sort keeps each aggregate's steps in the order given.
@@ -130,7 +113,3 @@ class Timeline:
             self.created[self.rapport.kind(result.aggregate_id)] += 1
         if step.label:
             self.progress(step.label)
-
-
-def _bind(act: Act, key: str, actor: str) -> Build:
-    return lambda refs: act(refs, key, actor)
