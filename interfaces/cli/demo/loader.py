@@ -45,10 +45,11 @@ def demo_clients() -> set[UUID]:
 def read_steps() -> list[Step]:
     """Every step of every section, in the order written."""
     data = read_data()
-    return [_step(entry) for section in SECTIONS for entry in data[section]]
+    return [step_from(entry) for section in SECTIONS for entry in data[section]]
 
 
-def _step(entry: dict[str, Any]) -> Step:
+def step_from(entry: dict[str, Any]) -> Step:
+    """One step of the data, its command built only when it runs."""
     command = _commands().get(entry["command"])
     if command is None:
         raise ValueError(f"demo step names no known command: {entry['command']!r}")
