@@ -99,9 +99,9 @@ def test_the_audit_trail_refuses_a_bad_question_as_bad_user_input(
 def test_projections_report_each_views_position_at_the_head_of_the_log(api: Api) -> None:
     active(api)
     found = api.data("{ projections { name position head lag } }", token=api.token("viewer"))
-    views = ("progress", "budget", "satisfaction", "risks", "workload", "portfolio", "audit",
-             "complaint_rows", "requirement_rows", "risk_rows", "calendar_rows",
-             "sla_policy_rows")  # fmt: skip
+    views = ("progress", "budget", "satisfaction", "risks", "workload", "portfolio",
+             "engagement_plan", "audit", "complaint_rows", "requirement_rows", "risk_rows",
+             "calendar_rows", "sla_policy_rows")  # fmt: skip
     reported = {p["name"]: (p["position"], p["head"], p["lag"]) for p in found["projections"]}
     assert reported == dict.fromkeys(views, (2, 2, 0))
 
