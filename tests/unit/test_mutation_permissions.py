@@ -6,6 +6,7 @@ from __future__ import annotations
 from uuid import uuid4
 
 from application.access import Principal, Role
+from application.kinds import KINDS
 from interfaces.graphql.permissions import runnable_mutations
 from interfaces.graphql.schema import Mutation, build_schema
 
@@ -31,3 +32,15 @@ def test_each_role_may_run_at_least_what_the_role_below_it_may() -> None:
     )
     assert viewer == set() and viewer < agent < manager < admin
     assert runnable(Role.CLIENT) < manager
+
+
+def test_every_command_of_every_declared_kind_is_exactly_one_mutation() -> None:
+    # A kind declared in application.kinds whose commands were never joined
+    # into the schema fails here, not when someone looks for the mutation.
+    run_by_mutations = [
+        field.metadata["rapport.requires"]
+        for field in Mutation.__strawberry_definition__.fields
+        if isinstance(field.metadata.get("rapport.requires"), type)
+    ]
+    declared = [command for kind in KINDS for command in kind.commands]
+    assert sorted(c.__name__ for c in run_by_mutations) == sorted(c.__name__ for c in declared)
