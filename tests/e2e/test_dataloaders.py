@@ -69,7 +69,10 @@ def test_a_page_of_fifty_engagements_with_their_views_reads_each_view_once(api: 
     assert len(small["engagements"]["nodes"]) == 5
     assert len(large["engagements"]["nodes"]) == 50
     assert all(node["progress"] and node["riskRegister"] for node in large["engagements"]["nodes"])
-    assert len(many) == len(few)
+    # Not one statement per engagement: at most a read more when the fields of
+    # a longer page reach the loader over two turns of the event loop (two
+    # batches, each looking up the live tables once).
+    assert len(many) - len(few) <= 2, (few, many)
     # Token, the page (its live table, then its rows), then for each of the five
     # views its live table and its rows; no engagement is loaded from the log.
     assert len(many) <= 13, many
