@@ -18,7 +18,13 @@ from interfaces.graphql.admin.types import (
 )
 from interfaces.graphql.context import Info
 from interfaces.graphql.enums import Role
-from interfaces.graphql.errors import Forbidden, NotFound, ValidationError, refusal_result
+from interfaces.graphql.errors import (
+    Forbidden,
+    NotFound,
+    Refusal,
+    ValidationError,
+    refusal_result,
+)
 from interfaces.graphql.permissions import requires
 
 CreateTokenResult = Annotated[
@@ -96,16 +102,10 @@ class AdminMutations:
         metadata=requires(Permission.REPLAY_VIEWS),
     )
     async def replay_views(self, info: Info, views: list[str] | None = None) -> ReplayViewsResult:
-        context = info.context
-        maintenance = context.services.runtime
-        try:
-            context.principal.require(Permission.REPLAY_VIEWS)
-            chosen = maintenance.view_names(views or ())
-        except ValueError as error:  # an unknown view's name
-            return ValidationError(message=str(error), field=["views"])
-        except Exception as error:
-            return refusal_result(error)
-        events = await context.run(maintenance.rebuild, chosen)
+        chosen = _views_to_maintain(info, views)
+        if not isinstance(chosen, list):
+            return chosen
+        events = await info.context.run(info.context.services.runtime.rebuild, chosen)
         return ViewsReplayed(views=chosen, events=events)
 
     @strawberry.mutation(
@@ -114,17 +114,23 @@ class AdminMutations:
         metadata=requires(Permission.REPLAY_VIEWS),
     )
     async def verify_views(self, info: Info, views: list[str] | None = None) -> VerifyViewsResult:
-        context = info.context
-        maintenance = context.services.runtime
-        try:
-            context.principal.require(Permission.REPLAY_VIEWS)
-            chosen = maintenance.view_names(views or ())
-        except ValueError as error:  # an unknown view's name
-            return ValidationError(message=str(error), field=["views"])
-        except Exception as error:
-            return refusal_result(error)
-        found = await context.run(maintenance.verify, chosen)
+        chosen = _views_to_maintain(info, views)
+        if not isinstance(chosen, list):
+            return chosen
+        found = await info.context.run(info.context.services.runtime.verify, chosen)
         return ViewsVerified(
             views=chosen,
             differences=[ViewDifference(view=d.view, key=d.key, problem=d.problem) for d in found],
         )
+
+
+def _views_to_maintain(info: Info, views: list[str] | None) -> list[str] | Refusal:
+    """The names of the views a replay or verification is asked for (every view
+    when none is named), or why the caller may not have it."""
+    try:
+        info.context.principal.require(Permission.REPLAY_VIEWS)
+        return info.context.services.runtime.view_names(views or ())
+    except ValueError as error:  # an unknown view's name
+        return ValidationError(message=str(error), field=["views"])
+    except Exception as error:
+        return refusal_result(error)
