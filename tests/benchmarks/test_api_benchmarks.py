@@ -1,9 +1,11 @@
 """API benchmarks on PostgreSQL: mutations per second over HTTP against the bare
-library's save rate, the engagement dashboard's latency under 50 concurrent
-clients, and the server's peak memory. The server is `rapport serve` itself, in
-its own process (production settings, views projected inside it, no rate limit)
-on a fresh schema, so every figure, memory included, is the real server's. Run
-with `make bench`; figures go to docs/benchmarks.md."""
+library's save rate, the same command through `Rapport.execute` and the thinnest
+strawberry mutation that saves one event; the engagement dashboard's latency
+under 50 concurrent clients; and the server's peak memory. The server is
+`rapport serve` itself, in its own process (production settings, views
+projected inside it, no rate limit) on a fresh schema, so every figure, memory
+included, is the real server's. Run with `make bench`; figures go to
+docs/benchmarks.md."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
-from statistics import mean, quantiles
+from statistics import quantiles
 from typing import Any
 from uuid import UUID
 
@@ -29,9 +31,9 @@ import httpx
 import orjson
 import psutil
 import pytest
-from eventsourcing.application import Application
 
 from application.commands.base import CommandMeta
+from application.commands.complaint import ReceiveComplaint
 from application.commands.engagement import (
     CompleteMilestone,
     PlanMilestone,
@@ -39,23 +41,26 @@ from application.commands.engagement import (
 )
 from application.service import Rapport
 from application.views.log import read_log
-from interfaces.bootstrap import ViewRuntime, build_tokens
-from tests.benchmarks.test_core_benchmarks import (
-    ROUNDS,
-    SAVES,
+from interfaces.bootstrap import ViewRuntime, bootstrap, build_tokens
+from tests.benchmarks.measure import (
+    Encoding,
     Parcel,
+    Spread,
     bare_application,
+    interleaved,
     rate,
     report,
 )
 from tests.builders import open_engagement
+from tests.conftest import fresh_schema, make_settings
 from tests.generate import generate
 
 pytestmark = pytest.mark.postgres
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITERS = 4  # HTTP clients, and the bare library's threads (as in the core benchmark)
-WRITE_SECONDS = 4.0  # per round; ROUNDS rounds
+WRITE_SECONDS = 3.0  # per HTTP round
+SAVES = 1000  # per round of the bare save and of `Rapport.execute`
 READERS = 50
 READ_SECONDS = 10.0
 # A dashboard open in 50 browsers, each refreshing every 2 s: far more often than
@@ -94,19 +99,39 @@ def free_port() -> int:
 
 @contextmanager
 def serving(database_url: str, log: Path) -> Iterator[Server]:
-    port = free_port()
+    """`rapport serve` on the database, as in production but with no rate limit."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("RAPPORT_")}
     env |= {
         "RAPPORT_DATABASE_URL": database_url,
         "RAPPORT_ENV": "production",
         "RAPPORT_RATE_LIMIT_PER_MINUTE": "0",
     }
-    command = [sys.executable, "-c", SERVE, "serve", "--port", str(port)]
+    port = free_port()
+    with running([sys.executable, "-c", SERVE, "serve", "--port", str(port)], env, log) as popen:
+        yield started(port, popen, log)
+
+
+@contextmanager
+def serving_thinnest(database_url: str, log: Path) -> Iterator[Server]:
+    """tests/benchmarks/thinnest_api.py, under uvicorn with `rapport serve`'s options."""
+    env = {**os.environ, "THINNEST_DATABASE_URL": database_url}
+    port = free_port()
+    command = [
+        *(sys.executable, "-m", "uvicorn", "tests.benchmarks.thinnest_api:app"),
+        *("--port", str(port), "--log-level", "info", "--proxy-headers"),
+    ]
+    with running(command, env, log) as popen:
+        yield started(port, popen, log)
+
+
+@contextmanager
+def running(
+    command: list[str], env: dict[str, str], log: Path
+) -> Iterator[subprocess.Popen[bytes]]:
     with log.open("wb") as output:
         popen = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
     try:
-        wait_until_healthy(f"http://127.0.0.1:{port}", popen, log)
-        yield Server(f"http://127.0.0.1:{port}", psutil.Process(popen.pid))
+        yield popen
     finally:
         popen.terminate()
         try:
@@ -114,6 +139,11 @@ def serving(database_url: str, log: Path) -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             popen.kill()
             popen.wait()
+
+
+def started(port: int, popen: subprocess.Popen[bytes], log: Path) -> Server:
+    wait_until_healthy(f"http://127.0.0.1:{port}", popen, log)
+    return Server(f"http://127.0.0.1:{port}", psutil.Process(popen.pid))
 
 
 def wait_until_healthy(url: str, popen: subprocess.Popen[bytes], log: Path) -> None:
@@ -250,74 +280,127 @@ RECEIVE = """mutation($input: ReceiveComplaintInput!) {
   }
 }"""
 
+REGISTER_PARCEL = """mutation($label: String!) { registerParcel(label: $label) }"""
+
 
 def received(body: Any) -> bool:
     return bool(body["data"]["receiveComplaint"]["__typename"] == "ComplaintPayload")
 
 
+def registered(body: Any) -> bool:
+    return bool(body["data"]["registerParcel"])
+
+
+COMPLAINT = {
+    "channel": "email",
+    "severity": "high",
+    "category": "billing",
+    "description": "Invoice charged twice",
+}
+
+
 def receive_body(engagement_id: UUID) -> bytes:
-    complaint = {
-        "engagementId": str(engagement_id),
-        "channel": "email",
-        "severity": "high",
-        "category": "billing",
-        "description": "Invoice charged twice",
-    }
-    return graphql(RECEIVE, {"input": complaint})
+    complaint = {**COMPLAINT, "channel": "EMAIL", "severity": "HIGH"}
+    return graphql(RECEIVE, {"input": {"engagementId": str(engagement_id), **complaint}})
 
 
 def test_mutations_over_http_against_the_bare_library_save_rate(
     pg: tuple[Rapport, ViewRuntime, str], tmp_path: Path
 ) -> None:
+    """Four ways of recording one new event, in interleaved rounds: the bare
+    library's save; `receiveComplaint` through `Rapport.execute` (its own
+    schema, no views); the thinnest strawberry mutation saving one event over
+    HTTP; and `receiveComplaint` over HTTP, answered once the views show it."""
     app, runtime, url = pg
     token, _ = build_tokens(runtime).create("agent", "bench-agent")
     body = receive_body(open_engagement(app))
-    bare = bare_application(url, WRITERS)
-    try:
-        with serving(url, tmp_path / "server.log") as server:
-            wait_for_views(app, runtime)
-            bare_rate, loads = interleaved_write_rounds(bare, server, token, body)
-            peak = server.peak_mib()
-    finally:
-        bare.close()
-    report_writes(bare_rate, loads, peak)
+    bare = bare_application(url, WRITERS, Encoding.LIBRARY)
+    with fresh_schema() as direct_url, fresh_schema() as thinnest_url:
+        direct = bootstrap(make_settings(direct_url, pool_size=WRITERS * 2))
+        receive = ReceiveComplaint(engagement_id=open_engagement(direct), **COMPLAINT)
+        meta = CommandMeta(actor="bench")
+        try:
+            with (
+                serving(url, tmp_path / "server.log") as server,
+                serving_thinnest(thinnest_url, tmp_path / "thinnest.log") as thinnest,
+            ):
+                wait_for_views(app, runtime)
+                thinnest_body = graphql(REGISTER_PARCEL, {"label": "parcel"})
+                loads: dict[str, list[Load]] = {"thinnest": [], "http": []}
+
+                def over_http(name: str, target: Server, body: bytes, ok: Check) -> float:
+                    load = run_load(
+                        target, token, body, clients=WRITERS, seconds=WRITE_SECONDS, ok=ok
+                    )
+                    loads[name].append(load)
+                    return load.rate
+
+                rates = interleaved(
+                    {
+                        "bare": lambda: rate(lambda i: bare.save(Parcel(f"p-{i}")), SAVES, WRITERS),
+                        "execute": lambda: rate(
+                            lambda i: direct.execute(receive, meta), SAVES, WRITERS
+                        ),
+                        "thinnest": lambda: over_http(
+                            "thinnest", thinnest, thinnest_body, registered
+                        ),
+                        "http": lambda: over_http("http", server, body, received),
+                    }
+                )
+                peak = server.peak_mib()
+        finally:
+            bare.close()
+            direct.close()
+    report_writes(rates, loads["http"][1:], loads["thinnest"][1:], peak)
 
 
-def interleaved_write_rounds(
-    bare: Application[UUID], server: Server, token: str, body: bytes
-) -> tuple[float, list[Load]]:
-    """The best bare save rate and each round's HTTP load, in interleaved rounds
-    as the core benchmark does, so both share whatever else the machine does."""
-
-    def save(i: int) -> None:
-        bare.save(Parcel(f"p-{i}"))
-
-    rate(save, 200, WRITERS)  # warm pools and caches
-    run_load(server, token, body, clients=WRITERS, seconds=1.0, ok=received)
-    best, loads = 0.0, []
-    for _ in range(ROUNDS):
-        best = max(best, rate(save, SAVES, WRITERS))
-        load = run_load(server, token, body, clients=WRITERS, seconds=WRITE_SECONDS, ok=received)
-        loads.append(load)
-    return best, loads
-
-
-def report_writes(bare_rate: float, loads: list[Load], peak_mib: float) -> None:
-    best = max(load.rate for load in loads)
-    mean_rate = mean(load.rate for load in loads)
+def report_writes(
+    rates: dict[str, list[float]], loads: list[Load], thinnest: list[Load], peak_mib: float
+) -> None:
+    """`loads` and `thinnest` are the measured rounds' loads, the warm-up dropped."""
     every = Load(
         [t for load in loads for t in load.latencies],
         server_cpu=sum(load.server_cpu for load in loads),
     )
+    thinnest_every = Load(
+        [t for load in thinnest for t in load.latencies],
+        server_cpu=sum(load.server_cpu for load in thinnest),
+    )
+    http = Spread.ratio(rates["http"], rates["bare"])
     report(
-        f"Mutations over HTTP, PostgreSQL, {WRITERS} clients against {WRITERS} threads",
+        f"Mutations, PostgreSQL, {WRITERS} clients or threads (median, lowest-highest)",
         [
-            (f"bare library: save one-event aggregates, {WRITERS} threads", f"{bare_rate:8.0f} /s"),
-            ("receiveComplaint over HTTP, best round", f"{best:8.0f} /s"),
-            ("receiveComplaint over HTTP, mean of rounds", f"{mean_rate:8.0f} /s"),
-            ("ratio receiveComplaint / bare save (target >= 0.5)", f"{best / bare_rate:8.2f}"),
-            ("latency p50 / p95 / p99 (until the views show it)", latency_row(every)),
+            ("bare library: save one-event aggregates", Spread.of(rates["bare"]).shown(0, " /s")),
+            (
+                "Rapport.execute: receiveComplaint, no views",
+                Spread.of(rates["execute"]).shown(0, " /s"),
+            ),
+            (
+                "thinnest strawberry mutation saving one event, HTTP",
+                Spread.of(rates["thinnest"]).shown(0, " /s"),
+            ),
+            ("receiveComplaint over HTTP, views awaited", Spread.of(rates["http"]).shown(0, " /s")),
+            ("ratio receiveComplaint over HTTP / bare save (>= 0.5)", http.shown()),
+            (
+                "ratio receiveComplaint over HTTP / Rapport.execute",
+                Spread.ratio(rates["http"], rates["execute"]).shown(),
+            ),
+            (
+                "ratio receiveComplaint over HTTP / thinnest mutation",
+                Spread.ratio(rates["http"], rates["thinnest"]).shown(),
+            ),
+            (
+                "ratio Rapport.execute / bare save",
+                Spread.ratio(rates["execute"], rates["bare"]).shown(),
+            ),
+            (
+                "ratio thinnest mutation / bare save",
+                Spread.ratio(rates["thinnest"], rates["bare"]).shown(),
+            ),
+            ("receiveComplaint latency p50 / p95 / p99 (views show it)", latency_row(every)),
+            ("thinnest mutation latency p50 / p95 / p99", latency_row(thinnest_every)),
             ("server CPU per mutation (its projector included)", f"{every.cpu_ms():8.1f} ms"),
+            ("thinnest server CPU per mutation", f"{thinnest_every.cpu_ms():8.1f} ms"),
             ("server peak memory (VmHWM)", f"{peak_mib:8.1f} MiB"),
             load_average_row(),
         ],
