@@ -2,9 +2,10 @@
 
 Mutation inputs are read off the commands' fields (`interfaces.graphql.mutations`),
 so their descriptions are kept here, by field name; where one name means
-something else in one input, that input's own entry wins. A command field with
-no description here stops the schema from being built: every input field an
-integrator sees is explained.
+something else in one input, that input's own entry wins. A command field may
+also carry its own (`dataclasses.field(metadata={"description": ...})`), which
+wins over both. A command field with no description stops the schema from
+being built: every input field an integrator sees is explained.
 """
 
 from __future__ import annotations

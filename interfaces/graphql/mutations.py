@@ -132,7 +132,9 @@ def _input_fields(name: str, value_type: type) -> dict[str, Any]:
         if not field.init:
             continue
         namespace["__annotations__"][field.name] = _graphql_type(hints[field.name])
-        described = input_fields.description(name, camel(field.name))
+        described = field.metadata.get("description") or input_fields.description(
+            name, camel(field.name)
+        )
         if field.default is not dataclasses.MISSING:
             default = field.default
             if isinstance(default, tuple):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import strawberry
@@ -20,70 +21,46 @@ from strawberry.types import ExecutionContext
 from strawberry.types import ExecutionResult as StrawberryExecutionResult
 from strawberry.types.graphql import OperationType
 
-from interfaces.graphql.admin.mutations import AdminMutations
-from interfaces.graphql.admin.queries import AdminQueries
-from interfaces.graphql.audit.queries import AuditQueries, AuditSubscriptions
-from interfaces.graphql.caller.queries import CallerQueries
-from interfaces.graphql.complaints.mutations import ComplaintMutations
-from interfaces.graphql.complaints.queries import ComplaintQueries
-from interfaces.graphql.engagements.mutations import EngagementMutations
-from interfaces.graphql.engagements.queries import EngagementQueries
+from interfaces.graphql.areas import AREAS, Area
 from interfaces.graphql.errors import ERROR_TYPES, should_mask
 from interfaces.graphql.preparation import PreparedDocuments, PrepareOffTheLoop
 from interfaces.graphql.query_size import QueryLimits, query_size_rule
-from interfaces.graphql.requirements.mutations import RequirementMutations
-from interfaces.graphql.requirements.queries import RequirementQueries
-from interfaces.graphql.risks.mutations import RiskMutations
-from interfaces.graphql.risks.queries import RiskQueries
 from interfaces.graphql.scalars import SCALARS
-from interfaces.graphql.sla.mutations import BusinessCalendarMutations, SlaPolicyMutations
-from interfaces.graphql.sla.queries import SlaQueries
-from interfaces.graphql.webhooks.mutations import WebhookMutations
-from interfaces.graphql.webhooks.queries import WebhookQueries
-from interfaces.graphql.workload.queries import WorkloadQueries
 from interfaces.settings import Environment, Settings
 
-
-@strawberry.type(
-    description="What Rapport answers: engagements and their figures (now, or as of any "
-    "moment), their requirements, complaints and risks, the audit trail, and the team's "
-    "calendars, SLA policies, workload and operations, and who you are."
-)
-class Query(
-    EngagementQueries,
-    RequirementQueries,
-    ComplaintQueries,
-    RiskQueries,
-    SlaQueries,
-    AuditQueries,
-    AdminQueries,
-    WebhookQueries,
-    WorkloadQueries,
-    CallerQueries,
-):
-    pass
+_ROOT_DESCRIPTIONS = {
+    "Query": "What Rapport answers: engagements and their figures (now, or as of any moment), "
+    "their requirements, complaints and risks, the audit trail, and the team's calendars, "
+    "SLA policies, workload and operations, and who you are.",
+    "Mutation": "Every command, one mutation each: it is recorded as an event, or refused with "
+    "a typed error that says why, changing nothing.",
+    "Subscription": "Events as they are recorded, over WebSocket.",
+}
 
 
-@strawberry.type(
-    description="Every command, one mutation each: it is recorded as an event, or refused "
-    "with a typed error that says why, changing nothing."
-)
-class Mutation(
-    EngagementMutations,  # type: ignore[misc]
-    RequirementMutations,  # type: ignore[misc]
-    ComplaintMutations,  # type: ignore[misc]
-    RiskMutations,  # type: ignore[misc]
-    BusinessCalendarMutations,  # type: ignore[misc]
-    SlaPolicyMutations,  # type: ignore[misc]
-    AdminMutations,
-    WebhookMutations,
-):
-    pass
+@dataclass(frozen=True)
+class Roots:
+    query: type
+    mutation: type
+    subscription: type
 
 
-@strawberry.type(description="Events as they are recorded, over WebSocket.")
-class Subscription(AuditSubscriptions):
-    pass
+def roots(areas: tuple[Area, ...]) -> Roots:
+    """The root types, each with the fields of every area that adds to it."""
+
+    def root(name: str, parts: list[type | None]) -> type:
+        bases = tuple(part for part in parts if part is not None)
+        return strawberry.type(type(name, bases, {}), description=_ROOT_DESCRIPTIONS[name])
+
+    return Roots(
+        root("Query", [area.queries for area in areas]),
+        root("Mutation", [area.mutations for area in areas]),
+        root("Subscription", [area.subscriptions for area in areas]),
+    )
+
+
+ROOTS = roots(AREAS)
+Query, Mutation, Subscription = ROOTS.query, ROOTS.mutation, ROOTS.subscription
 
 
 class HideSuggestions(SchemaExtension):
@@ -150,9 +127,11 @@ class RapportSchema(strawberry.Schema):
         super().process_errors([e for e in errors if should_mask(e)], execution_context)
 
 
-def build_schema(settings: Settings | None = None) -> strawberry.Schema:
-    """The schema with the limits of `settings`; production hides introspection
-    and field suggestions, which would map the API for a stranger."""
+def build_schema(
+    settings: Settings | None = None, areas: tuple[Area, ...] = AREAS
+) -> strawberry.Schema:
+    """The schema of `areas` with the limits of `settings`; production hides
+    introspection and field suggestions, which would map the API for a stranger."""
     settings = settings or Settings()
     production = settings.env is Environment.PRODUCTION
     limits = QueryLimits(
@@ -174,10 +153,11 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     ]
     if production:
         extensions += [DisableIntrospection, HideSuggestions]
+    root = ROOTS if areas is AREAS else roots(areas)
     return RapportSchema(
-        query=Query,
-        mutation=Mutation,
-        subscription=Subscription,
+        query=root.query,
+        mutation=root.mutation,
+        subscription=root.subscription,
         types=ERROR_TYPES,
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=production, scalar_map=SCALARS),

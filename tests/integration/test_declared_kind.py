@@ -2,17 +2,19 @@
 a throw-away kind of this module, with its own class and commands, is
 permitted for the roles its permission grants, recorded with its index rows,
 projected into the audit trail, and refused for every other role; on SQLite
-and PostgreSQL."""
+and PostgreSQL. Its GraphQL area, declared beside the others, puts one
+mutation per command into the schema, offered to the roles that may run it."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 from uuid import UUID
 
 import pytest
+import strawberry
 
 from application.access import Principal, Role
 from application.commands.base import ChangeCommand, CommandMeta, CreateCommand, Decision
@@ -22,6 +24,10 @@ from application.permissions import Permission
 from application.service import Rapport
 from domain.base import EventSourcedAggregate, Stamp, require_line
 from interfaces.bootstrap import ViewRuntime
+from interfaces.graphql.areas import AREAS, Area
+from interfaces.graphql.mutations import area_mutations
+from interfaces.graphql.permissions import runnable_mutations
+from interfaces.graphql.schema import build_schema
 from tests.builders import CLIENT_ID, open_engagement
 
 
@@ -57,9 +63,11 @@ class Parcel(EventSourcedAggregate):
 
 @dataclass(frozen=True, kw_only=True)
 class SendParcel(CreateCommand):
+    """Send the client a parcel."""
+
     permission: ClassVar[Permission] = Permission.WORK_COMPLAINTS
     engagement_id: UUID
-    label: str
+    label: str = field(metadata={"description": "What the parcel holds (one line)."})
 
     def create(self, decision: Decision) -> Parcel:
         decision.open_engagement(self.engagement_id)
@@ -73,10 +81,12 @@ class SendParcel(CreateCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class DeliverParcel(ChangeCommand):
+    """Record that a parcel arrived."""
+
     permission: ClassVar[Permission] = Permission.WORK_COMPLAINTS
     by_client: ClassVar[bool] = True  # the client says it arrived
     target_class: ClassVar[type[Parcel]] = Parcel
-    parcel_id: UUID
+    parcel_id: UUID = field(metadata={"description": "The parcel's id."})
 
     @property
     def target_id(self) -> UUID:
@@ -165,3 +175,36 @@ def test_every_command_belongs_to_exactly_one_declared_kind() -> None:
     declared = [command for kind in KINDS for command in kind.commands]
     assert len(declared) == len(set(declared))
     assert all(isinstance(command.permission, Permission) for command in declared)
+
+
+@strawberry.type(name="Parcel")
+class ParcelNode:
+    """A parcel as its view would show it; this test gives the kind no view, so
+    no answer here asks for it."""
+
+    label: str
+
+    @staticmethod
+    def of(report: Any) -> ParcelNode:
+        return ParcelNode(label=report.label)
+
+
+def test_a_declared_kind_joins_the_schema_through_its_graphql_area(parcels: Kind) -> None:
+    parcel_area = Area(
+        mutations=area_mutations("Parcel", "parcel_rows", ParcelNode, [SendParcel, DeliverParcel]),
+        kind=parcels,
+    )
+    schema = build_schema(areas=(*AREAS, parcel_area))
+    sdl = schema.as_str()
+    assert "sendParcel(input: SendParcelInput!): ParcelResult!" in sdl
+    assert "deliverParcel(input: DeliverParcelInput!): ParcelResult!" in sdl
+
+    def offered(role: Role) -> set[str]:
+        client_id = CLIENT_ID if role is Role.CLIENT else None
+        names = runnable_mutations(schema, Principal("x", role, client_id))
+        return {name for name in names if name.endswith("Parcel")}
+
+    assert offered(Role.AGENT) == offered(Role.MANAGER) == {"sendParcel", "deliverParcel"}
+    assert offered(Role.CLIENT) == {"deliverParcel"}
+    assert offered(Role.VIEWER) == set()
+    assert "sendParcel" not in build_schema().as_str()  # the declared schema is untouched

@@ -7,6 +7,7 @@ from uuid import uuid4
 
 from application.access import Principal, Role
 from application.kinds import KINDS
+from interfaces.graphql.areas import AREAS
 from interfaces.graphql.permissions import runnable_mutations
 from interfaces.graphql.schema import Mutation, build_schema
 
@@ -44,3 +45,14 @@ def test_every_command_of_every_declared_kind_is_exactly_one_mutation() -> None:
     ]
     declared = [command for kind in KINDS for command in kind.commands]
     assert sorted(c.__name__ for c in run_by_mutations) == sorted(c.__name__ for c in declared)
+
+
+def test_every_declared_kind_has_one_graphql_area_running_its_commands() -> None:
+    areas = {area.kind.name: area for area in AREAS if area.kind is not None}
+    assert sorted(areas) == sorted(kind.name for kind in KINDS)
+    for name, area in areas.items():
+        run = {
+            field.metadata["rapport.requires"]
+            for field in area.mutations.__strawberry_definition__.fields  # type: ignore[union-attr]
+        }
+        assert run == set(KINDS.named(name).commands), name
