@@ -22,7 +22,7 @@ from application.service import Rapport
 from application.views.as_of import views_as_of
 from application.views.audit import AuditEntry, audit_entry
 from application.views.base import View
-from application.views.log import engagement_log
+from application.views.log import engagement_log, read_log
 from application.views.workload import WorkloadReport, combined
 from domain.base import require_line
 
@@ -159,6 +159,24 @@ class Reader:
         """NotFound unless the engagement exists and the principal may see it."""
         if not self.reports(principal, SCOPE_VIEW, [str(engagement_id)]):
             raise NotFound("engagement", engagement_id)
+
+    def views_reached(self, principal: Principal, position: int) -> bool:
+        """Wait (bounded) until every view has taken the log up to `position`.
+        A client may name only the position of an event it can see: an answer
+        about any other would tell it how far everyone's log has grown."""
+        if principal.is_client and not self._sees_event(principal, position):
+            raise NotFound("event", position)
+        return self.rapport.wait_for_position(position, list(self.views))
+
+    def _sees_event(self, principal: Principal, position: int) -> bool:
+        logged, _ = read_log(self.rapport, position - 1, 1, stop=position)
+        if not logged or logged[0].position != position or audit_entry(logged[0]).internal:
+            return False
+        try:
+            self.check_engagement(principal, logged[0].engagement_id)
+        except NotFound:
+            return False
+        return True
 
     def as_of(
         self,

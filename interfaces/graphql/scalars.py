@@ -36,9 +36,12 @@ def _parse_uuid(value: object) -> UUID:
 SCALARS: dict[object, ScalarDefinition] = {
     Decimal: strawberry.scalar(
         name="Decimal",
-        description="An exact decimal number, sent and answered as a string: money (in "
-        "its engagement's currency, with as many decimal places as the currency's minor "
-        'unit, e.g. "1250.00" EUR or "1250" JPY), percentages and ratios (two places).',
+        description="A decimal number, sent and answered as a string, never a float: money "
+        "(in its engagement's currency, with as many decimal places as the currency's minor "
+        'unit, e.g. "1250.00" EUR or "1250" JPY), percentages and ratios (two places). Sums '
+        "of recorded amounts are exact; money that comes out of a division (burn rate, "
+        "planned and earned value, estimate at completion) is rounded to the currency's "
+        "places, and percentages and ratios to two, halves to even.",
         serialize=str,
         parse_value=_parse_decimal,
     ),

@@ -2,7 +2,15 @@
 
 The expected answers come from the tables below, written from the rules in
 application/access.py's docstring and DESIGN §5, not computed from `GRANTS`:
-a test that derived them from the code it checks would pass whatever it said."""
+a test that derived them from the code it checks would pass whatever it said.
+
+The matrix (test_access_matrix.py) covers every mutation and read for every
+role, and what no client sees: operations, and the log's head through
+`viewsReached`. What is a client's alone is checked further in
+test_client_privacy.py (internal notes in every trail, history and stream)
+and test_client_scope.py; a revoked token's open subscription in
+test_subscription_revocation.py; rate limits per token id and per address in
+test_rate_limits.py."""
 
 from __future__ import annotations
 

@@ -118,6 +118,11 @@ def test_every_role_reads_its_scope_only_an_admin_lists_tokens_and_no_client_see
         # The service's own activity (the log's head, each view's lag) is the team's.
         codes = [error["extensions"]["code"] for error in operations.get("errors", [])]
         assert codes == (["FORBIDDEN"] if role == "client" else []), role
+        # ... nor may a client learn the head by asking about positions past it
+        # (the team may: it waits for them).
+        if role == "client":
+            beyond = api.gql("{ viewsReached(position: 1000000) }", token=token)
+            assert [error["extensions"]["code"] for error in beyond["errors"]] == ["NOT_FOUND"]
 
 
 # Authentication.

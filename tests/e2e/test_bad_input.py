@@ -3,7 +3,23 @@ inputs (those are in the mutation case runner): cursors, filters and ids that
 are not what they claim, text no store can hold, and operations sent over the
 wrong transport. Each gets a typed error (`BAD_USER_INPUT` naming the argument,
 or a 400), never "Unexpected error."; on SQLite and PostgreSQL, whose stores
-fail differently when such values reach them."""
+fail differently when such values reach them.
+
+The other classes of bad input, and where they are probed:
+- every mutation input field given text no field takes (NUL, control
+  characters, line breaks in a one-line field, over-long), a value of the
+  wrong type or enum, an unknown id: the mutation case runner
+  (mutation_cases.py, run by test_mutations*.py); the same text classes
+  against every command below the API: tests/integration/test_bad_input.py;
+- money as a JSON number, with an exponent, or finer than its currency:
+  test_hardening.py and test_money.py;
+- request bodies: content types in capitals, a non-string operationName,
+  non-object extensions or variables, a parse error, an unknown operation:
+  test_hardening.py and test_graphql_over_http.py;
+- documents too deep, too wide, too costly (fragment bombs included):
+  test_query_limits.py;
+- tokens: missing, malformed, revoked, rate-limited: test_access_matrix.py
+  and test_rate_limits.py."""
 
 from __future__ import annotations
 

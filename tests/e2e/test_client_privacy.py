@@ -1,7 +1,8 @@
 """What is the service team's alone stays so for a client token: internal notes
 on its complaints appear in no trail, history, count or stream it reads (its
 cursor still resumes with no gap), and the service's own activity (the log's
-head, each view's position and lag) is not shown to it at all."""
+head, each view's position and lag) is not shown to it at all, nor can it be
+found by asking whether the views have reached a position."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import CLIENT_ID, Api
+from tests.e2e.conftest import CLIENT_ID, OTHER_CLIENT_ID, Api
 from tests.e2e.live_server import Server, positions, run, serve, subscribe
 from tests.e2e.mutation_cases import RECEIVE, Ids, active, run_steps
 
@@ -106,6 +107,36 @@ def test_only_the_team_sees_the_services_own_activity(api: Api, role: str) -> No
         assert [e["extensions"]["code"] for e in body["errors"]] == ["FORBIDDEN"]
     else:
         assert body["data"]["projections"]
+
+
+VIEWS_REACHED = "query($position: Int!) { viewsReached(position: $position) }"
+POSITIONS = """query($e: UUID!) {
+    auditTrail(engagementId: $e, first: 100) { nodes { position eventType internal } } }"""
+
+
+def test_a_client_may_ask_whether_the_views_reached_only_an_event_it_can_see(api: Api) -> None:
+    ids = notes_on_a_complaint(api)
+    others = api.open_engagement(OTHER_CLIENT_ID)
+    trail = api.data(POSITIONS, {"e": ids["engagement"]})["auditTrail"]["nodes"]
+    public = [n["position"] for n in trail if not n["internal"]]
+    internal = [n["position"] for n in trail if n["internal"]]
+    elsewhere = [n["position"] for n in api.data(POSITIONS, {"e": others})["auditTrail"]["nodes"]]
+    head = api.data("{ projections { head } }")["projections"][0]["head"]
+    client = api.token("client", CLIENT_ID)
+
+    def answer(position: int, token: str) -> Any:
+        body = api.gql(VIEWS_REACHED, {"position": position}, token=token)
+        if "errors" in body:
+            return [e["extensions"]["code"] for e in body["errors"]]
+        return body["data"]["viewsReached"]
+
+    assert internal and all(answer(p, client) is True for p in public)
+    # Any other position (the team's own note, another client's event, one the
+    # log has not reached) is one it cannot tell from a position nobody has.
+    for position in [*internal, *elsewhere, head + 1, head + 1_000]:
+        assert answer(position, client) == ["NOT_FOUND"], position
+        if position <= head:
+            assert answer(position, api.token("viewer")) is True
 
 
 @pytest.fixture

@@ -1,9 +1,13 @@
-"""Every command, given an invalid value or an unknown id, fails with a typed
-error and leaves the log exactly as it was."""
+"""Every command, given an invalid value, an unknown id, or text no field takes
+(a NUL, a control character, a lone surrogate, more than the stated length) in
+any of its text fields, fails with a typed error and leaves the log exactly as
+it was. The same classes over GraphQL, and the arguments queries take, are in
+tests/e2e/test_bad_input.py."""
 
 from __future__ import annotations
 
 import dataclasses
+import typing
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -477,4 +481,39 @@ def test_a_blank_actor_is_refused(app: Rapport, world: World) -> None:
     head = app.head()
     with pytest.raises(InvalidValue, match="actor"):
         run(app, build(world), actor=" ")
+    assert app.head() == head
+
+
+# Text no field takes: a NUL (no PostgreSQL text column holds it), another
+# control character, a lone surrogate (not Unicode text), and more than any
+# stated length.
+NOT_TEXT = {"NUL": "a\x00b", "escape": "a\x1bb", "surrogate": "a\ud800b", "too long": "a" * 10_001}
+
+
+def text_fields(command_class: type[Command]) -> list[str]:
+    hints = typing.get_type_hints(command_class)
+    return [
+        field.name
+        for field in dataclasses.fields(command_class)
+        if field.init and hints[field.name] in (str, str | None)
+    ]
+
+
+TEXT_CASES = [
+    (command_class, field) for command_class in CASES for field in text_fields(command_class)
+]
+
+
+@pytest.mark.parametrize("kind", NOT_TEXT)
+@pytest.mark.parametrize(
+    ("command_class", "field"), TEXT_CASES, ids=lambda c: getattr(c, "__name__", c)
+)
+def test_text_no_field_takes_is_refused_in_every_text_field_and_writes_nothing(
+    app: Rapport, world: World, command_class: type[Command], field: str, kind: str
+) -> None:
+    build, _, _ = CASES[command_class]
+    command = dataclasses.replace(build(world), **{field: NOT_TEXT[kind]})  # type: ignore[arg-type]
+    head = app.head()
+    with pytest.raises(DomainError):
+        run(app, command)
     assert app.head() == head

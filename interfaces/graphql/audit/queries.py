@@ -37,15 +37,16 @@ class AuditQueries:
         description="Waits until every view has taken the log up to `position` (an "
         "event's, from a subscription or the audit trail), for at most the server's view "
         "wait (2 s by default): true when they have, false when the wait ran out. Ask it "
-        "before reading again what such an event changed."
+        "before reading again what such an event changed. A client token may name only the "
+        "position of an event it can see."
     )
     async def views_reached(self, info: Info, position: int) -> bool:
         if position < 0:
             raise PublicError("`position` is a log position: 0 or more", "BAD_USER_INPUT",
                               field="position")  # fmt: skip
-        services = info.context.services
-        return await info.context.run(
-            services.rapport.wait_for_position, position, list(services.reader.views)
+        context = info.context
+        return await context.query(
+            context.services.reader.views_reached, context.principal, position
         )
 
 

@@ -1,4 +1,4 @@
-import{$ as e,B as t,C as n,D as r,E as i,G as a,H as o,J as s,L as c,R as l,S as u,T as d,_ as f,b as p,c as m,f as h,g as ee,h as te,i as ne,j as re,l as ie,o as ae,p as oe,q as se,t as ce,tt as g,v as _,w as v,x as y,z as le}from"./index-DASttZjj.js";function b(e,t){if(!e)throw Error(t)}function ue(e){return typeof e==`object`&&!!e}function de(e,t){let n=/\r\n|[\n\r]/g,r=1,i=t+1,a;for(;(a=n.exec(e.body))&&a.index<t;)r++,i=t+1-(a.index+a[0].length);return{line:r,column:i}}function fe(e){if(e.length<2)return e.map(({source:e,start:t})=>de(e,t));let t=new Map;e.forEach(({source:e,start:n},r)=>{let i=t.get(e);i===void 0&&(i=[],t.set(e,i)),i.push({position:n,index:r})});let n=Array(e.length);for(let[e,r]of t){let t=/\r\n|[\n\r]/g,i=t.exec(e.body),a=1,o=0;r.sort((e,t)=>e.position-t.position);for(let{position:s,index:c}of r){for(;i!==null&&i.index<s;)o=i.index+i[0].length,a++,i=t.exec(e.body);n[c]={line:a,column:s+1-o}}}return n}function pe(e){return me(e.source,de(e.source,e.start))}function me(e,t){let n=e.locationOffset.column-1,r=``.padStart(n)+e.body,i=t.line-1,a=e.locationOffset.line-1,o=t.line+a,s=t.line===1?n:0,c=t.column+s,l=`${e.name}:${o}:${c}\n`,u=r.split(/\r\n|[\n\r]/g),d=u[i];if(d.length>120){let e=Math.floor(c/80),t=c%80,n=[];for(let e=0;e<d.length;e+=80)n.push(d.slice(e,e+80));return l+he([[`${o} |`,n[0]],...n.slice(1,e+1).map(e=>[`|`,e]),[`|`,`^`.padStart(t)],[`|`,n[e+1]]])}return l+he([[`${o-1} |`,u[i-1]],[`${o} |`,d],[`|`,`^`.padStart(c)],[`${o+1} |`,u[i+1]]])}function he(e){let t=e.filter(([e,t])=>t!==void 0),n=Math.max(...t.map(([e])=>e.length));return t.map(([e,t])=>e.padStart(n)+(t?` `+t:``)).join(`
+import{$ as e,B as t,C as n,D as r,E as i,G as a,H as o,J as s,L as c,R as l,S as u,T as d,_ as f,b as p,c as m,f as h,g as ee,h as te,i as ne,j as re,l as ie,o as ae,p as oe,q as se,t as ce,tt as g,v as _,w as v,x as y,z as le}from"./index-K9HCNTA0.js";function b(e,t){if(!e)throw Error(t)}function ue(e){return typeof e==`object`&&!!e}function de(e,t){let n=/\r\n|[\n\r]/g,r=1,i=t+1,a;for(;(a=n.exec(e.body))&&a.index<t;)r++,i=t+1-(a.index+a[0].length);return{line:r,column:i}}function fe(e){if(e.length<2)return e.map(({source:e,start:t})=>de(e,t));let t=new Map;e.forEach(({source:e,start:n},r)=>{let i=t.get(e);i===void 0&&(i=[],t.set(e,i)),i.push({position:n,index:r})});let n=Array(e.length);for(let[e,r]of t){let t=/\r\n|[\n\r]/g,i=t.exec(e.body),a=1,o=0;r.sort((e,t)=>e.position-t.position);for(let{position:s,index:c}of r){for(;i!==null&&i.index<s;)o=i.index+i[0].length,a++,i=t.exec(e.body);n[c]={line:a,column:s+1-o}}}return n}function pe(e){return me(e.source,de(e.source,e.start))}function me(e,t){let n=e.locationOffset.column-1,r=``.padStart(n)+e.body,i=t.line-1,a=e.locationOffset.line-1,o=t.line+a,s=t.line===1?n:0,c=t.column+s,l=`${e.name}:${o}:${c}\n`,u=r.split(/\r\n|[\n\r]/g),d=u[i];if(d.length>120){let e=Math.floor(c/80),t=c%80,n=[];for(let e=0;e<d.length;e+=80)n.push(d.slice(e,e+80));return l+he([[`${o} |`,n[0]],...n.slice(1,e+1).map(e=>[`|`,e]),[`|`,`^`.padStart(t)],[`|`,n[e+1]]])}return l+he([[`${o-1} |`,u[i-1]],[`${o} |`,d],[`|`,`^`.padStart(c)],[`${o+1} |`,u[i+1]]])}function he(e){let t=e.filter(([e,t])=>t!==void 0),n=Math.max(...t.map(([e])=>e.length));return t.map(([e,t])=>e.padStart(n)+(t?` `+t:``)).join(`
 `)}function ge(e){let t=e[0];return t==null||`kind`in t||`length`in t?{nodes:t,source:e[1],positions:e[2],path:e[3],originalError:e[4],extensions:e[5]}:t}var x=class e extends Error{constructor(t,...n){let{nodes:r,source:i,positions:a,path:o,originalError:s,extensions:c}=ge(n);super(t),this.name=`GraphQLError`,this.path=o??void 0,this.originalError=s??void 0,this.nodes=_e(Array.isArray(r)?r:r?[r]:void 0);let l=_e(this.nodes?.map(e=>e.loc).filter(e=>e!=null));this.source=i??l?.[0]?.source,this.positions=a??l?.map(e=>e.start),this.locations=a&&i?fe(a.map(e=>({source:i,start:e}))):l&&fe(l);let u=ue(s?.extensions)?s?.extensions:void 0;this.extensions=c??u??Object.create(null),Object.defineProperties(this,{message:{writable:!0,enumerable:!0},name:{enumerable:!1},nodes:{enumerable:!1},source:{enumerable:!1},positions:{enumerable:!1},originalError:{enumerable:!1}}),s!=null&&s.stack?Object.defineProperty(this,"stack",{value:s.stack,writable:!0,configurable:!0}):Error.captureStackTrace?Error.captureStackTrace(this,e):Object.defineProperty(this,"stack",{value:Error().stack,writable:!0,configurable:!0})}get[Symbol.toStringTag](){return`GraphQLError`}toString(){let e=this.message;if(this.nodes)for(let t of this.nodes)t.loc&&(e+=`
 
 `+pe(t.loc));else if(this.source&&this.locations)for(let t of this.locations)e+=`
@@ -818,7 +818,7 @@ scalar Date
 scalar DateTime
 
 """
-An exact decimal number, sent and answered as a string: money (in its engagement's currency, with as many decimal places as the currency's minor unit, e.g. "1250.00" EUR or "1250" JPY), percentages and ratios (two places).
+A decimal number, sent and answered as a string, never a float: money (in its engagement's currency, with as many decimal places as the currency's minor unit, e.g. "1250.00" EUR or "1250" JPY), percentages and ratios (two places). Sums of recorded amounts are exact; money that comes out of a division (burn rate, planned and earned value, estimate at completion) is rounded to the currency's places, and percentages and ratios to two, halves to even.
 """
 scalar Decimal
 
@@ -1031,7 +1031,7 @@ input EngagementFilter {
 }
 
 """
-A recorded change to a engagement: its id, version and what it created, and the object as the views show it.
+A recorded change to an engagement: its id, version and what it created, and the object as the views show it.
 """
 type EngagementPayload {
   engagementId: UUID!
@@ -1059,7 +1059,7 @@ type EngagementPayload {
 }
 
 """
-What a mutation of a engagement answers: EngagementPayload when it was recorded, or the error that says why nothing changed.
+What a mutation of an engagement answers: EngagementPayload when it was recorded, or the error that says why nothing changed.
 """
 union EngagementResult = EngagementPayload | ValidationError | NotFound | ConcurrencyConflict | Forbidden | RuleViolation
 
@@ -1886,7 +1886,7 @@ type Query {
   auditTrail(aggregateId: UUID = null, engagementId: UUID = null, first: Int! = 20, after: String = null): AuditEventConnection!
 
   """
-  Waits until every view has taken the log up to \`position\` (an event's, from a subscription or the audit trail), for at most the server's view wait (2 s by default): true when they have, false when the wait ran out. Ask it before reading again what such an event changed.
+  Waits until every view has taken the log up to \`position\` (an event's, from a subscription or the audit trail), for at most the server's view wait (2 s by default): true when they have, false when the wait ran out. Ask it before reading again what such an event changed. A client token may name only the position of an event it can see.
   """
   viewsReached(position: Int!): Boolean!
 
@@ -2954,7 +2954,7 @@ type SlaPolicyEdge {
 }
 
 """
-A recorded change to a SLA policy: its id, version and what it created, and the object as the views show it.
+A recorded change to an SLA policy: its id, version and what it created, and the object as the views show it.
 """
 type SlaPolicyPayload {
   slaPolicyId: UUID!
@@ -2982,7 +2982,7 @@ type SlaPolicyPayload {
 }
 
 """
-What a mutation of a SLA policy answers: SlaPolicyPayload when it was recorded, or the error that says why nothing changed.
+What a mutation of an SLA policy answers: SlaPolicyPayload when it was recorded, or the error that says why nothing changed.
 """
 union SlaPolicyResult = SlaPolicyPayload | ValidationError | NotFound | ConcurrencyConflict | Forbidden | RuleViolation
 
