@@ -18,25 +18,55 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on", min=1, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes", min=1)] = 1,
+    *,
     no_projectors: Annotated[
         bool,
         typer.Option(
             "--no-projectors", help="Leave the views to `rapport project` in another process"
         ),
     ] = False,
+    no_sla_watch: Annotated[
+        bool,
+        typer.Option(
+            "--no-sla-watch",
+            help="Leave the SLA watchdog to `rapport sla-watch` in another process",
+        ),
+    ] = False,
+    no_webhooks: Annotated[
+        bool,
+        typer.Option(
+            "--no-webhooks", help="Leave webhooks to `rapport webhook deliver` in another process"
+        ),
+    ] = False,
 ) -> None:
     """Serve the GraphQL API at /graphql, with /healthz and /readyz.
 
-    The views are projected inside the server unless --no-projectors is given;
-    with several workers, one of them projects and the others stand by."""
+    The views are projected, the SLA watchdog runs and webhooks are delivered
+    inside the server unless --no-projectors, --no-sla-watch or --no-webhooks
+    leaves them to their own processes; with several workers, one of them does
+    each job and the others stand by."""
     require_free(host, port)
-    if no_projectors:
-        # Worker processes read their settings from the environment.
-        os.environ["RAPPORT_PROJECTORS"] = "false"
+    # uvicorn's worker processes read their settings from the environment.
+    for left_elsewhere, setting in [
+        (no_projectors, "RAPPORT_PROJECTORS"),
+        (no_sla_watch, "RAPPORT_SLA_WATCH"),
+        (no_webhooks, "RAPPORT_WEBHOOKS"),
+    ]:
+        if left_elsewhere:
+            os.environ[setting] = "false"
     settings = Settings()
+    jobs = [
+        job
+        for job, on in [
+            ("projecting views", settings.projectors),
+            ("watching SLAs", settings.sla_watch),
+            ("delivering webhooks", settings.webhooks),
+        ]
+        if on
+    ]
     console.print(
         f"Serving GraphQL on http://{host}:{port}/graphql "
-        f"({settings.env.value}, {'no projectors' if no_projectors else 'projecting views'})"
+        f"({settings.env.value}; {', '.join(jobs) or 'API only'})"
     )
     uvicorn.run(
         "interfaces.http.app:serve_app",
