@@ -1,0 +1,314 @@
+"""Rapport as a fleet on one PostgreSQL, as docker/compose.yaml runs it: API
+processes that only serve (`rapport serve --no-projectors --no-sla-watch
+--no-webhooks`) and one process for each job (`rapport project`, `sla-watch`,
+`webhook deliver`), each job done by one process at a time under its lock.
+
+Clients spread their mutations over the API processes and read each answer
+back on another one; processes are killed (-9) mid-load and their standbys
+take over. Nothing acknowledged is lost or recorded twice, the views equal a
+rebuild, and every webhook arrives, in order. The fleet runs on a cluster of
+the test's own, allowed the connections so many processes open (see
+docs/operations.md for the budget)."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import httpx
+import psycopg
+import pytest
+
+from application.service import Rapport
+from application.views.log import read_log
+from infrastructure.views.maintenance import statuses, verify
+from interfaces.bootstrap import ViewRuntime, bootstrap, build_tokens, build_views, build_webhooks
+from tests.builders import open_engagement
+from tests.clusters import own_cluster
+from tests.conftest import make_settings
+from tests.processes import advisory_lock_holders, free_port, start_rapport, wait_until
+from tests.webhook_receiver import Receiver, receiving
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+JOBS: dict[str, tuple[str, ...]] = {
+    "project": ("project",),
+    "sla-watch": ("sla-watch",),
+    "webhooks": ("webhook", "deliver"),
+}
+API_ONLY = ("--no-projectors", "--no-sla-watch", "--no-webhooks")
+
+
+@pytest.fixture
+def fleet_db() -> Iterator[tuple[Rapport, ViewRuntime, str]]:
+    """The application and its views on a cluster of this test's own."""
+    with own_cluster(max_connections=400) as cluster:
+        url = cluster.url()
+        settings = make_settings(url)
+        app = bootstrap(settings)
+        runtime = build_views(app, settings)
+        try:
+            yield app, runtime, url
+        finally:
+            runtime.close()
+            app.close()
+
+
+RECEIVE = """mutation($input: ReceiveComplaintInput!) { receiveComplaint(input: $input) {
+    __typename ... on ComplaintPayload { complaintId viewsCurrent } ... on Error { message } } }"""
+READ_BACK = "query($id: UUID!) { complaint(id: $id) { id state } }"
+
+
+class Fleet:
+    """The processes of one test, each writing its output to a file of its own."""
+
+    def __init__(self, url: str, folder: Path, stack: ExitStack) -> None:
+        self.url, self.folder, self.stack = url, folder, stack
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+
+    def start(self, name: str, *args: str, **settings: str) -> subprocess.Popen[bytes]:
+        output = self.stack.enter_context((self.folder / f"{name}.log").open("wb"))
+        process = start_rapport(
+            self.url, *args, stdout=output, stderr=output, PGAPPNAME=name, **settings
+        )
+        self.processes[name] = process
+        self.stack.callback(_stop, process)
+        return process
+
+    def api(self, name: str) -> str:
+        port = free_port()
+        self.start(
+            name,
+            *("serve", "--port", str(port), *API_ONLY),
+            RAPPORT_RATE_LIMIT_PER_MINUTE="0",
+            RAPPORT_VIEW_WAIT_SECONDS="15",
+        )
+        base = f"http://127.0.0.1:{port}"
+        wait_until(lambda: _healthy(base, self.processes[name], self.log(name)), timeout=60)
+        return base
+
+    def log(self, name: str) -> str:
+        return (self.folder / f"{name}.log").read_text(errors="replace")
+
+
+def _healthy(base: str, process: subprocess.Popen[bytes], log: str) -> bool:
+    assert process.poll() is None, f"the API process exited:\n{log}"
+    try:
+        return httpx.get(f"{base}/healthz", timeout=1).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def fleet(url: str, folder: Path) -> Iterator[Fleet]:
+    with ExitStack() as stack:
+        yield Fleet(url, folder, stack)
+
+
+class Clients:
+    """Clients each sending receiveComplaint through one API process and reading
+    the complaint back through the next: what each was acknowledged."""
+
+    def __init__(self, apis: list[str], token: str, engagements: list[UUID]) -> None:
+        self.apis, self.token, self.engagements = apis, token, engagements
+        self.acknowledged: list[str] = []
+        self.problems: list[str] = []
+        self.lock = threading.Lock()
+
+    def run(self, client: int, count: int) -> None:
+        headers = {"Authorization": f"Bearer {self.token}"}
+        with httpx.Client(headers=headers, timeout=30) as http:
+            for i in range(count):
+                writer = self.apis[(client + i) % len(self.apis)]
+                reader = self.apis[(client + i + 1) % len(self.apis)]
+                try:
+                    self.one(http, writer, reader, client, i)
+                except (AssertionError, httpx.HTTPError) as error:
+                    self.problem(f"client {client}, mutation {i}: {error}")
+
+    def one(self, http: httpx.Client, writer: str, reader: str, client: int, i: int) -> None:
+        complaint = {
+            "engagementId": str(self.engagements[i % len(self.engagements)]),
+            "channel": "EMAIL",
+            "severity": "HIGH",
+            "category": "billing",
+            "description": f"Client {client}, complaint {i}",
+            "idempotencyKey": f"fleet-{client}-{i}",
+        }
+        answer = _data(http, writer, RECEIVE, {"input": complaint})["receiveComplaint"]
+        if answer["__typename"] != "ComplaintPayload" or not answer["viewsCurrent"]:
+            self.problem(f"{writer}: {answer}")
+            return
+        with self.lock:
+            self.acknowledged.append(answer["complaintId"])
+        # Read-your-writes on another process: its views are the same tables.
+        seen = _data(http, reader, READ_BACK, {"id": answer["complaintId"]})["complaint"]
+        if seen is None or seen["state"] != "RECEIVED":
+            self.problem(f"{reader} did not show {answer['complaintId']}: {seen}")
+
+    def problem(self, text: str) -> None:
+        with self.lock:
+            self.problems.append(text)
+
+    def all(self, clients: int, count: int) -> None:
+        threads = [
+            threading.Thread(target=self.run, args=(client, count)) for client in range(clients)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+
+def _data(http: httpx.Client, base: str, query: str, variables: dict[str, Any]) -> Any:
+    response = http.post(f"{base}/graphql", json={"query": query, "variables": variables})
+    body = response.json()
+    assert response.status_code == 200 and "errors" not in body, (base, body)
+    return body["data"]
+
+
+def received_complaints(app: Rapport) -> list[str]:
+    """The id of every complaint the log says was received, once per event."""
+    found: list[str] = []
+    after: int | None = 0
+    while after is not None:
+        logged, after = read_log(app, after, 2_000)
+        found += [
+            str(e.aggregate_id)
+            for e in logged
+            if type(e.event).__qualname__ == "Complaint.Received"
+        ]
+    return found
+
+
+def assert_views_equal_a_rebuild(app: Rapport, runtime: ViewRuntime) -> None:
+    head = app.head()
+    wait_until(
+        lambda: min(s.position for s in statuses(app, runtime.store, runtime.views)) >= head,
+        timeout=120,
+    )
+    assert verify(app, runtime.store, runtime.views) == []
+    (audit,) = runtime.select(["audit"])
+    assert len(runtime.store.stored(audit, runtime.store.live(audit).number)) == head
+
+
+def test_three_api_processes_and_one_worker_per_job_lose_nothing_and_read_their_writes(
+    fleet_db: tuple[Rapport, ViewRuntime, str], tmp_path: Path
+) -> None:
+    app, runtime, url = fleet_db
+    engagements = [open_engagement(app) for _ in range(4)]
+    token, _ = build_tokens(runtime).create("agent", "fleet")
+    receiver = Receiver()
+    with receiving(receiver) as endpoint, fleet(url, tmp_path) as processes:
+        _, receiver.secret = build_webhooks(runtime).register(endpoint)
+        first = app.head() + 1
+        for job, args in JOBS.items():
+            processes.start(f"fleet-{job}", *args)
+        apis = [processes.api(f"fleet-api-{n}") for n in range(3)]
+
+        clients = Clients(apis, token, engagements)
+        with peak_connections(url) as peaks:
+            clients.all(clients=8, count=200)
+
+        assert clients.problems == []
+        assert len(clients.acknowledged) == 8 * 200
+        received = received_complaints(app)
+        assert sorted(received) == sorted(clients.acknowledged)  # each once, none lost
+        assert_views_equal_a_rebuild(app, runtime)
+        expected = list(range(first, app.head() + 1))
+        wait_until(lambda: receiver.positions() == expected, timeout=120)
+        assert all(arrival.signed for arrival in receiver.arrivals)
+    print(f"\npeak connections per process: {dict(sorted(peaks.items()))}")
+    # Each process keeps within its budget (docs/operations.md): two pools of
+    # up to 2 x RAPPORT_POOL_SIZE (10), plus its listeners and lock sessions.
+    assert all(peak <= 4 * 10 + 4 for peak in peaks.values()), peaks
+
+
+@contextmanager
+def peak_connections(url: str) -> Iterator[dict[str, int]]:
+    """The most connections each fleet process held at once while inside."""
+    peaks: dict[str, int] = {}
+    done = threading.Event()
+    query = (
+        "SELECT application_name, count(*) FROM pg_stat_activity "
+        "WHERE application_name LIKE 'fleet-%' GROUP BY application_name"
+    )
+
+    def sample() -> None:
+        with psycopg.connect(url, autocommit=True) as conn:
+            while not done.wait(0.05):
+                for name, count in conn.execute(query):
+                    peaks[name] = max(peaks.get(name, 0), count)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        yield peaks
+    finally:
+        done.set()
+        sampler.join()
+
+
+def holder(runtime: ViewRuntime, job: str) -> set[str]:
+    return advisory_lock_holders(runtime, f"fleet-{job}-")
+
+
+def test_a_standby_of_each_job_takes_over_when_the_active_one_is_killed_mid_load(
+    fleet_db: tuple[Rapport, ViewRuntime, str], tmp_path: Path
+) -> None:
+    app, runtime, url = fleet_db
+    engagements = [open_engagement(app) for _ in range(2)]
+    token, _ = build_tokens(runtime).create("agent", "fleet")
+    receiver = Receiver()
+    takeovers: dict[str, float] = {}
+    with receiving(receiver) as endpoint, fleet(url, tmp_path) as processes:
+        _, receiver.secret = build_webhooks(runtime).register(endpoint)
+        first = app.head() + 1
+        for job, args in JOBS.items():
+            processes.start(f"fleet-{job}-a", *args)
+            wait_until(lambda: holder(runtime, job) == {f"fleet-{job}-a"})  # noqa: B023
+            processes.start(f"fleet-{job}-b", *args)
+        apis = [processes.api(f"fleet-api-{n}") for n in range(2)]
+        clients = Clients(apis, token, engagements)
+        load = threading.Thread(target=clients.all, kwargs={"clients": 4, "count": 100})
+        load.start()
+        wait_until(lambda: len(clients.acknowledged) >= 100, timeout=120)
+
+        for job in JOBS:
+            active = processes.processes[f"fleet-{job}-a"]
+            active.send_signal(signal.SIGKILL)
+            killed = time.monotonic()
+            active.wait()
+            wait_until(lambda: holder(runtime, job) == {f"fleet-{job}-b"}, poll=0.01)  # noqa: B023
+            takeovers[job] = time.monotonic() - killed
+        load.join()
+
+        assert clients.problems == []
+        assert sorted(received_complaints(app)) == sorted(clients.acknowledged)
+        assert_views_equal_a_rebuild(app, runtime)  # nothing folded twice, nothing lost
+        expected = list(range(first, app.head() + 1))
+        wait_until(lambda: receiver.positions() == expected, timeout=120)
+    print(
+        "\ntakeover after kill -9: "
+        + ", ".join(f"{job} {seconds * 1000:.0f} ms" for job, seconds in takeovers.items())
+    )
+    # A standby tries its lock every 0.2 s; the database frees a dead
+    # session's locks as soon as its connection drops.
+    assert max(takeovers.values()) < 5.0, takeovers
