@@ -165,7 +165,7 @@ class Reader:
         A client may name only the position of an event it can see: an answer
         about any other would tell it how far everyone's log has grown."""
         if principal.is_client and not self._sees_event(principal, position):
-            raise NotFound("event", position)
+            raise NotFound("event", str(position))
         return self.rapport.wait_for_position(position, list(self.views))
 
     def _sees_event(self, principal: Principal, position: int) -> bool:

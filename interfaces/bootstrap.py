@@ -24,7 +24,7 @@ from infrastructure.clock import SystemClock
 from infrastructure.event_store.environment import event_store_env
 from infrastructure.sla.schedule import SqlSlaSchedule
 from infrastructure.sla.worker import SlaWatchWorker
-from infrastructure.views.engine import EventWaiter, view_engine
+from infrastructure.views.engine import EventWaiter, view_engine, wal_behind
 from infrastructure.views.maintenance import rebuild, verify
 from infrastructure.views.projector import Projector
 from infrastructure.views.reader import LiveRows
@@ -99,11 +99,17 @@ class ViewRuntime:
         scope = self.select([SCOPE_VIEW])[0]
         return Reader(
             self.rapport,
-            LiveRows(self.store, scope),
+            LiveRows(self.store.replica or self.store, scope),
             self.views,
             self.rapport.clock,
             self.settings.max_page_size,
         )
+
+    def replica_lag_bytes(self) -> int | None:
+        """How much WAL the read replica has still to replay (None: no replica)."""
+        if self.store.replica is None:
+            return None
+        return wal_behind(self.store.engine, self.store.replica.engine)
 
     def worker(self, names: Sequence[str] = ()) -> ProjectionWorker:
         """A worker that projects the views named (all when none) once it holds their lock."""
@@ -157,6 +163,9 @@ def build_views(rapport: Rapport, settings: Settings | None = None) -> ViewRunti
     settings = settings or Settings()
     engine, schema = view_engine(settings.database_url, settings.pool_size)
     store = ViewStore(engine, schema)
+    if settings.read_database_url:
+        read_engine, read_schema = view_engine(settings.read_database_url, settings.pool_size)
+        store.replica = ViewStore(read_engine, read_schema or schema, read_only=True)
     rapport.tracker = store
     rapport.view_wait_seconds = settings.view_wait_seconds
     return ViewRuntime(rapport, settings, store, all_views(settings.thresholds()))

@@ -30,6 +30,13 @@ class Settings(BaseSettings):
         "sqlite:///./rapport.db",
         description="postgresql://user:password@host:port/db[?schema=name] or sqlite:///path",
     )
+    read_database_url: str | None = Field(
+        None,
+        description="A streaming replica of the PostgreSQL database, for queries of the "
+        "views (the audit trail included); commands and the views' writes stay on "
+        "database_url. A mutation answers once the replica shows it too (within the "
+        "view wait), so the caller's next query sees its own write",
+    )
     snapshot_interval: int = Field(
         25, ge=0, description="Snapshot an aggregate every N events (0: never)"
     )

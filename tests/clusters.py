@@ -66,33 +66,66 @@ class Cluster:
         self.ctl("-m", mode, "-w", "stop")
 
 
-@contextmanager
-def own_cluster(**settings: str | int) -> Iterator[Cluster]:
-    """A new cluster, started, with `settings` in its postgresql.conf; trust
-    authentication on 127.0.0.1 only. Stopped and removed on leaving."""
-    programs = require_postgres_bin()
+def _new_folder() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="rapport-cluster-"))
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
-    cluster = Cluster(programs, folder, free_port())
-    initdb = [str(programs / "initdb"), "-D", str(cluster.data), "-U", "postgres"]
-    subprocess.run(
-        as_postgres([*initdb, "--auth=trust", "-E", "UTF8", "--no-sync"]),
-        check=True,
-        capture_output=True,
-    )
+    return folder
+
+
+def _configure(cluster: Cluster, settings: dict[str, str | int]) -> None:
+    """Later lines of postgresql.conf win: these over what initdb or the
+    primary's copy wrote."""
     conf = {
         "port": cluster.port,
         "listen_addresses": "'127.0.0.1'",
-        "unix_socket_directories": f"'{folder}'",
+        "unix_socket_directories": f"'{cluster.folder}'",
         **settings,
     }
     with (cluster.data / "postgresql.conf").open("a") as file:
         file.writelines(f"{key} = {value}\n" for key, value in conf.items())
+
+
+@contextmanager
+def _running(cluster: Cluster) -> Iterator[Cluster]:
     cluster.start()
     try:
         yield cluster
     finally:
         with suppress(subprocess.CalledProcessError):  # already stopped by the test
             cluster.stop("immediate")
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(cluster.folder, ignore_errors=True)
+
+
+@contextmanager
+def own_cluster(**settings: str | int) -> Iterator[Cluster]:
+    """A new cluster, started, with `settings` in its postgresql.conf; trust
+    authentication on 127.0.0.1 only. Stopped and removed on leaving."""
+    programs = require_postgres_bin()
+    cluster = Cluster(programs, _new_folder(), free_port())
+    initdb = [str(programs / "initdb"), "-D", str(cluster.data), "-U", "postgres"]
+    subprocess.run(
+        as_postgres([*initdb, "--auth=trust", "-E", "UTF8", "--no-sync"]),
+        check=True,
+        capture_output=True,
+    )
+    _configure(cluster, dict(settings))
+    with _running(cluster):
+        yield cluster
+
+
+@contextmanager
+def streaming_replica(primary: Cluster, **settings: str | int) -> Iterator[Cluster]:
+    """A hot standby of `primary`, streaming its WAL from a base backup, and
+    started; removed on leaving. `settings` go into its postgresql.conf."""
+    replica = Cluster(primary.programs, _new_folder(), free_port())
+    backup = [str(primary.programs / "pg_basebackup"), "-D", str(replica.data)]
+    source = ["-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres"]
+    subprocess.run(
+        as_postgres([*backup, *source, "-R", "-X", "stream", "--no-sync"]),
+        check=True,
+        capture_output=True,
+    )
+    _configure(replica, dict(settings))
+    with _running(replica):
+        yield replica

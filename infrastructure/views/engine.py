@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import psycopg
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 
 from infrastructure.event_store.environment import is_postgres, sqlite_path
 
@@ -72,3 +72,16 @@ class EventWaiter:
     def close(self) -> None:
         if self.connection is not None:
             self.connection.close()
+
+
+def wal_behind(primary: Engine, replica: Engine) -> int:
+    """Bytes of WAL the primary has written that the replica has not replayed:
+    the primary's position is read first, so the answer never understates."""
+    with primary.connect() as conn:
+        written = conn.execute(text("SELECT pg_current_wal_lsn()")).scalar_one()
+    with replica.connect() as conn:
+        behind = conn.execute(
+            text("SELECT pg_wal_lsn_diff(:written, pg_last_wal_replay_lsn())"),
+            {"written": written},
+        ).scalar_one()
+    return max(int(behind or 0), 0)

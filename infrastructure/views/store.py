@@ -85,7 +85,11 @@ def schema_fingerprint(view: View[Any, Any]) -> str:
 
 
 class ViewStore:
-    def __init__(self, engine: Engine, schema: str | None = None) -> None:
+    def __init__(
+        self, engine: Engine, schema: str | None = None, *, read_only: bool = False
+    ) -> None:
+        """`read_only`: the tables of a streaming replica, which only the primary's
+        projectors write; it creates nothing."""
         self.engine = engine
         # Reads are single statements and need no transaction: without one they
         # cost no BEGIN and no ROLLBACK when the connection goes back to the pool.
@@ -112,6 +116,10 @@ class ViewStore:
         self._failing: set[str] = set()
         # Called when a writer starts waiting: wakes this process's projectors.
         self.on_wait: list[Callable[[], None]] = []
+        # A replica of these tables, if queries read one: writers wait for it too.
+        self.replica: ViewStore | None = None
+        if read_only:
+            return
         with self.exclusive(["view-catalog"]):
             self.catalog.create(engine, checkfirst=True)
             self.failures.create()
@@ -224,11 +232,20 @@ class ViewStore:
         time runs out (False). A view that cannot take an event will not reach
         it: then the wait ends, False, as soon as every other view has.
 
-        Positions this process's projectors wrote are known without asking; the
+        With a replica, until the replica's catalog shows those positions too,
+        within the same time: its catalog is replicated in the same transactions
+        as the rows, so a position there means the rows are there."""
+        deadline = time.monotonic() + timeout
+        reached = self._wait_here(position, views, deadline)
+        if not reached or self.replica is None:
+            return reached
+        return self.replica.wait(position, views, deadline - time.monotonic())
+
+    def _wait_here(self, position: int, views: Sequence[str], deadline: float) -> bool:
+        """Positions this process's projectors wrote are known without asking; the
         catalog is polled, with a growing pause, for views projected elsewhere,
         and now and then in case this process's projector has stopped."""
         wanted = set(views)
-        deadline = time.monotonic() + timeout
         settled = self._announced_settle(position, wanted)
         if settled is not None:
             return settled

@@ -118,7 +118,7 @@ def create_app(
     app.router.routes += admin_routes()
     if development:
         app.mount(GRAPHIQL_PATH, graphiql_files())
-    app.include_router(health_routes(services, settings))
+    app.include_router(health_routes(services, settings, runtime.replica_lag_bytes))
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected_error)
     app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)

@@ -3,6 +3,7 @@ processes that only serve (`rapport serve --no-projectors --no-sla-watch
 --no-webhooks`) and one process for each job (`rapport project`, `sla-watch`,
 `webhook deliver`), each job done by one process at a time under its lock.
 
+The API processes query a streaming replica (`RAPPORT_READ_DATABASE_URL`).
 Clients spread their mutations over the API processes and read each answer
 back on another one; processes are killed (-9) mid-load and their standbys
 take over. Nothing acknowledged is lost or recorded twice, the views equal a
@@ -18,6 +19,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -31,7 +33,7 @@ from application.views.log import read_log
 from infrastructure.views.maintenance import statuses, verify
 from interfaces.bootstrap import ViewRuntime, bootstrap, build_tokens, build_views, build_webhooks
 from tests.builders import open_engagement
-from tests.clusters import own_cluster
+from tests.clusters import own_cluster, streaming_replica
 from tests.conftest import make_settings
 from tests.processes import advisory_lock_holders, free_port, start_rapport, wait_until
 from tests.webhook_receiver import Receiver, receiving
@@ -46,16 +48,24 @@ JOBS: dict[str, tuple[str, ...]] = {
 API_ONLY = ("--no-projectors", "--no-sla-watch", "--no-webhooks")
 
 
+@dataclass
+class Database:
+    app: Rapport
+    runtime: ViewRuntime
+    url: str  # the primary
+    read_url: str  # its streaming replica
+
+
 @pytest.fixture
-def fleet_db() -> Iterator[tuple[Rapport, ViewRuntime, str]]:
-    """The application and its views on a cluster of this test's own."""
-    with own_cluster(max_connections=400) as cluster:
-        url = cluster.url()
-        settings = make_settings(url)
+def fleet_db() -> Iterator[Database]:
+    """The application and its views on a cluster of this test's own, with a
+    streaming replica."""
+    with own_cluster(max_connections=400) as primary, streaming_replica(primary) as replica:
+        settings = make_settings(primary.url())
         app = bootstrap(settings)
         runtime = build_views(app, settings)
         try:
-            yield app, runtime, url
+            yield Database(app, runtime, primary.url(), replica.url())
         finally:
             runtime.close()
             app.close()
@@ -69,8 +79,9 @@ READ_BACK = "query($id: UUID!) { complaint(id: $id) { id state } }"
 class Fleet:
     """The processes of one test, each writing its output to a file of its own."""
 
-    def __init__(self, url: str, folder: Path, stack: ExitStack) -> None:
-        self.url, self.folder, self.stack = url, folder, stack
+    def __init__(self, database: Database, folder: Path, stack: ExitStack) -> None:
+        self.url, self.read_url = database.url, database.read_url
+        self.folder, self.stack = folder, stack
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
 
     def start(self, name: str, *args: str, **settings: str) -> subprocess.Popen[bytes]:
@@ -89,6 +100,7 @@ class Fleet:
             *("serve", "--port", str(port), *API_ONLY),
             RAPPORT_RATE_LIMIT_PER_MINUTE="0",
             RAPPORT_VIEW_WAIT_SECONDS="15",
+            RAPPORT_READ_DATABASE_URL=self.read_url,
         )
         base = f"http://127.0.0.1:{port}"
         wait_until(lambda: _healthy(base, self.processes[name], self.log(name)), timeout=60)
@@ -117,9 +129,9 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def fleet(url: str, folder: Path) -> Iterator[Fleet]:
+def fleet(database: Database, folder: Path) -> Iterator[Fleet]:
     with ExitStack() as stack:
-        yield Fleet(url, folder, stack)
+        yield Fleet(database, folder, stack)
 
 
 class Clients:
@@ -210,13 +222,13 @@ def assert_views_equal_a_rebuild(app: Rapport, runtime: ViewRuntime) -> None:
 
 
 def test_three_api_processes_and_one_worker_per_job_lose_nothing_and_read_their_writes(
-    fleet_db: tuple[Rapport, ViewRuntime, str], tmp_path: Path
+    fleet_db: Database, tmp_path: Path
 ) -> None:
-    app, runtime, url = fleet_db
+    app, runtime = fleet_db.app, fleet_db.runtime
     engagements = [open_engagement(app) for _ in range(4)]
     token, _ = build_tokens(runtime).create("agent", "fleet")
     receiver = Receiver()
-    with receiving(receiver) as endpoint, fleet(url, tmp_path) as processes:
+    with receiving(receiver) as endpoint, fleet(fleet_db, tmp_path) as processes:
         _, receiver.secret = build_webhooks(runtime).register(endpoint)
         first = app.head() + 1
         for job, args in JOBS.items():
@@ -224,7 +236,7 @@ def test_three_api_processes_and_one_worker_per_job_lose_nothing_and_read_their_
         apis = [processes.api(f"fleet-api-{n}") for n in range(3)]
 
         clients = Clients(apis, token, engagements)
-        with peak_connections(url) as peaks:
+        with peak_connections(fleet_db.url) as peaks:
             clients.all(clients=8, count=200)
 
         assert clients.problems == []
@@ -271,14 +283,14 @@ def holder(runtime: ViewRuntime, job: str) -> set[str]:
 
 
 def test_a_standby_of_each_job_takes_over_when_the_active_one_is_killed_mid_load(
-    fleet_db: tuple[Rapport, ViewRuntime, str], tmp_path: Path
+    fleet_db: Database, tmp_path: Path
 ) -> None:
-    app, runtime, url = fleet_db
+    app, runtime = fleet_db.app, fleet_db.runtime
     engagements = [open_engagement(app) for _ in range(2)]
     token, _ = build_tokens(runtime).create("agent", "fleet")
     receiver = Receiver()
     takeovers: dict[str, float] = {}
-    with receiving(receiver) as endpoint, fleet(url, tmp_path) as processes:
+    with receiving(receiver) as endpoint, fleet(fleet_db, tmp_path) as processes:
         _, receiver.secret = build_webhooks(runtime).register(endpoint)
         first = app.head() + 1
         for job, args in JOBS.items():
