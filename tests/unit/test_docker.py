@@ -147,14 +147,24 @@ def test_parsing_rejects_what_the_command_line_would_reject(arguments: list[str]
 # docker/compose.yaml
 
 
-def test_compose_runs_postgres_the_api_and_a_projector() -> None:
-    assert {"postgres", "api", "projector"} <= set(services())
-    assert set(project_services()) >= {"api", "projector"}
+WORKERS = {"projector": ["project"], "sla-watch": ["sla-watch"], "webhooks": ["webhook", "deliver"]}
 
 
-def test_compose_runs_two_api_replicas_and_one_projector() -> None:
-    assert services()["api"]["deploy"]["replicas"] == 2
-    assert services()["projector"].get("deploy", {}).get("replicas", 1) == 1
+def test_compose_runs_postgres_the_api_and_a_process_per_job() -> None:
+    assert {"postgres", "api", *WORKERS} <= set(services())
+    assert set(project_services()) >= {"api", *WORKERS}
+
+
+def test_compose_runs_three_api_replicas_that_only_serve_and_one_of_each_worker() -> None:
+    # The topology tests/integration/test_fleet.py runs and proves.
+    api = services()["api"]
+    assert api["deploy"]["replicas"] == 3
+    assert {"--no-projectors", "--no-sla-watch", "--no-webhooks"} <= set(
+        as_arguments(api["command"])
+    )
+    for name, command in WORKERS.items():
+        assert services()[name].get("deploy", {}).get("replicas", 1) == 1
+        assert as_arguments(services()[name]["command"]) == command
 
 
 def host_ports(port: str | int | dict[str, Any]) -> int | None:
