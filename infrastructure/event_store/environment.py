@@ -83,5 +83,13 @@ def _postgres_env(database_url: str, pool_size: int, lock_timeout_seconds: int) 
         "POSTGRES_POOL_SIZE": str(pool_size),
         "POSTGRES_MAX_OVERFLOW": str(pool_size),
         "POSTGRES_LOCK_TIMEOUT": str(lock_timeout_seconds),
+        # A pooled connection is checked before use, so one broken by a
+        # database restart or failover is replaced, not handed to a command.
+        "POSTGRES_PRE_PING": "y",
+        # How long one try waits for a connection. The library tries a write
+        # or read 10 times, so a request rides out a restart or failover of
+        # about 12 s before it is answered "unavailable" (at its default of
+        # 30 s a try, the caller would wait five minutes).
+        "POSTGRES_CONNECT_TIMEOUT": "1",
         "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
     }

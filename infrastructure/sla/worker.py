@@ -11,7 +11,7 @@ import logging
 import threading
 
 from application.sla_watch import SlaWatchdog, Tick
-from infrastructure.views.locks import LockWaitStopped
+from infrastructure.views.locks import either
 from infrastructure.views.store import ViewStore
 
 log = logging.getLogger(__name__)
@@ -28,20 +28,18 @@ class SlaWatchWorker(threading.Thread):
         self.last: Tick | None = None
 
     def run(self) -> None:
-        try:
-            with self.store.exclusive(["sla-watch"], stopping=self.stopping):
-                self.active.set()
-                self._tick_until_stopped()
-        except LockWaitStopped:
-            pass  # stopped while standing by
+        self.store.work_while_holding(
+            ["sla-watch"], self._tick_until_stopped, stopping=self.stopping, what="SLA watchdog"
+        )
 
-    def _tick_until_stopped(self) -> None:
-        while not self.stopping.is_set():
+    def _tick_until_stopped(self, lost: threading.Event) -> None:
+        self.active.set()
+        while not (self.stopping.is_set() or lost.is_set()):
             try:
                 self.last = self.watchdog.tick()
             except Exception:  # the database may be restarting; tick again later
                 log.exception("SLA watchdog tick failed")
-            self.stopping.wait(self.interval)
+            either(self.stopping, lost, self.interval)
 
     def stop(self, timeout: float | None = None) -> None:
         self.stopping.set()

@@ -21,7 +21,11 @@ def view_engine(database_url: str, pool_size: int = 5) -> tuple[Engine, str | No
         plain = urlunsplit(
             ("postgresql+psycopg", url.netloc, url.path, urlencode(options, doseq=True), "")
         )
-        engine = create_engine(plain, pool_size=pool_size, max_overflow=pool_size)
+        # Checked before use: a connection broken by a database restart or
+        # failover is replaced rather than failing the request that drew it.
+        engine = create_engine(
+            plain, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+        )
         return engine, schema
     engine = create_engine(f"sqlite:///{sqlite_path(database_url)}", connect_args={"timeout": 30})
     event.listen(engine, "connect", _sqlite_wal)
@@ -43,25 +47,43 @@ class EventWaiter:
     def __init__(self, database_url: str, channel: str) -> None:
         self.connection: psycopg.Connection[Any] | None = None
         self._woken = threading.Event()
+        self._conninfo: str | None = None
+        self._channel = channel
+        self._closed = False
         if is_postgres(database_url):
             url = urlsplit(database_url)
-            plain = urlunsplit(("postgresql", url.netloc, url.path, "", ""))
-            self.connection = psycopg.connect(plain, autocommit=True)
-            self.connection.execute(f'LISTEN "{channel}"')
+            self._conninfo = urlunsplit(("postgresql", url.netloc, url.path, "", ""))
+            self.connection = self._listen()
+
+    def _listen(self) -> psycopg.Connection[Any]:
+        assert self._conninfo is not None
+        connection = psycopg.connect(self._conninfo, autocommit=True)
+        connection.execute(f'LISTEN "{self._channel}"')
+        return connection
 
     def __call__(self, timeout: float) -> bool:
         """True when woken by a write (a NOTIFY, or this process's `wake`);
-        False when `timeout` passed with no word of one."""
-        if self.connection is None:
+        False when `timeout` passed with no word of one. Raises when the
+        database cannot be reached; the next call listens on a new session
+        (a restart or failover ended the old one)."""
+        if self._conninfo is None:
             woken = self._woken.wait(timeout)
             self._woken.clear()
             return woken
-        if not any(True for _ in self.connection.notifies(timeout=timeout, stop_after=1)):
-            return False
-        # Every write sends one: those that came together are one wake-up, or
-        # the caller would look again for each of them and find nothing new.
-        for _ in self.connection.notifies(timeout=0):
-            pass
+        if self.connection is None or self.connection.closed:
+            if self._closed:
+                return False
+            self.connection = self._listen()
+        try:
+            if not any(True for _ in self.connection.notifies(timeout=timeout, stop_after=1)):
+                return False
+            # Every write sends one: those that came together are one wake-up,
+            # or the caller would look again for each of them and find nothing new.
+            for _ in self.connection.notifies(timeout=0):
+                pass
+        except psycopg.OperationalError:
+            self.connection.close()
+            raise
         return True
 
     def wake(self) -> None:
@@ -70,6 +92,7 @@ class EventWaiter:
         self._woken.set()
 
     def close(self) -> None:
+        self._closed = True
         if self.connection is not None:
             self.connection.close()
 

@@ -14,6 +14,11 @@ that database shares them and none is left in the working directory.
 A waiter never blocks in the database or the kernel: it tries, and sleeps a
 little between tries, so a standby that is told to stop (its `stopping` event)
 stops at once instead of waiting for a lock that may never come.
+
+A PostgreSQL lock is lost with its session: when the database restarts or
+fails over, or the session is ended. A holder that passes `lost` has its
+session checked every `LOST_CHECK_SECONDS`, and the event set when it is gone;
+it must then stop its work, since another process may take the lock.
 """
 
 from __future__ import annotations
@@ -23,19 +28,22 @@ import hashlib
 import os
 import tempfile
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError
 
 # Pauses between tries: short at first, so a lock held for a moment (the view
 # catalog) is taken soon after it is let go; never longer than a fifth of a
 # second, so a waiter told to stop stops well within a second.
 FIRST_PAUSE = 0.01
 LONGEST_PAUSE = 0.2
+LOST_CHECK_SECONDS = 1.0
 
 
 class LockWaitStopped(Exception):
@@ -53,14 +61,17 @@ def exclusive(
     *,
     schema: str | None = None,
     stopping: threading.Event | None = None,
+    lost: threading.Event | None = None,
 ) -> Iterator[None]:
     """Hold the named locks, waiting until every one is free. They are taken in
     sorted order, so two holders never deadlock. Raises `LockWaitStopped` when
-    `stopping` is set while it waits."""
+    `stopping` is set while it waits; sets `lost` if the locks are lost while
+    held (PostgreSQL; a file lock is only lost with its process)."""
     names = sorted(set(names))
     stopping = stopping or threading.Event()
     if engine.dialect.name == "postgresql":
-        held = _postgres_locks(engine, [lock_key(schema, name) for name in names], stopping)
+        keys = [lock_key(schema, name) for name in names]
+        held = _postgres_locks(engine, keys, stopping, lost)
     else:
         held = _file_locks(Path(engine.url.database or "rapport.db"), names, stopping)
     with held:
@@ -78,18 +89,43 @@ def _wait_for(take: Callable[[], bool], stopping: threading.Event) -> None:
 
 
 @contextmanager
-def _postgres_locks(engine: Engine, keys: list[int], stopping: threading.Event) -> Iterator[None]:
+def _postgres_locks(
+    engine: Engine, keys: list[int], stopping: threading.Event, lost: threading.Event | None
+) -> Iterator[None]:
     with engine.connect() as raw:
         conn = raw.execution_options(isolation_level="AUTOCOMMIT")
         taken: list[int] = []
+        checking = threading.Event()  # set to end the check when the holder leaves
+        checker: threading.Thread | None = None
         try:
             for key in keys:
                 _wait_for(partial(_try_advisory_lock, conn, key), stopping)
                 taken.append(key)
+            if lost is not None:
+                checker = threading.Thread(
+                    target=_check_session, args=(conn, checking, lost), daemon=True
+                )
+                checker.start()
             yield
         finally:
-            for key in reversed(taken):
-                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+            checking.set()
+            if checker is not None:
+                checker.join()
+            # Nothing to let go of on a session that is gone: its locks went with it.
+            with suppress(DBAPIError):
+                for key in reversed(taken if not conn.invalidated else []):
+                    conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+
+
+def _check_session(conn: Connection, done: threading.Event, lost: threading.Event) -> None:
+    """Until `done`: the holder's session answers, or `lost` is set. The holder
+    does not use the connection meanwhile, so this thread may."""
+    while not done.wait(LOST_CHECK_SECONDS):
+        try:
+            conn.execute(text("SELECT 1"))
+        except DBAPIError:
+            lost.set()
+            return
 
 
 def _try_advisory_lock(conn: Connection, key: int) -> bool:
@@ -130,3 +166,13 @@ def _try_flock(descriptor: int) -> bool:
     except BlockingIOError:
         return False
     return True
+
+
+def either(first: threading.Event, second: threading.Event, seconds: float) -> None:
+    """Wait until one of the events is set, or `seconds` have passed."""
+    deadline = time.monotonic() + seconds
+    while not (first.is_set() or second.is_set()):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return
+        first.wait(min(left, 0.1))

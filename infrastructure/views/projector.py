@@ -32,6 +32,7 @@ from application.ports import ViewFailure
 from application.service import Rapport
 from application.views.base import LoggedEvent, View
 from application.views.log import read_log
+from infrastructure.views.locks import either
 from infrastructure.views.store import Changes, ViewStore
 
 log = logging.getLogger(__name__)
@@ -295,10 +296,13 @@ def follow(
     wait_for_events: Callable[[float], bool],
     poll: float,
     stopping: threading.Event,
+    lost: threading.Event | None = None,
 ) -> None:
-    """Keep the projector caught up with the log until `stopping` is set."""
+    """Keep the projector caught up with the log until `stopping` is set, or
+    `lost` (its lock went with the database session)."""
+    lost = lost or threading.Event()
     failed_rounds = 0
-    while not stopping.is_set():
+    while not (stopping.is_set() or lost.is_set()):
         try:
             projector.catch_up()
             failed_rounds = 0
@@ -308,7 +312,7 @@ def follow(
             failed_rounds += 1
             pause = min(poll * 2**failed_rounds, LONGEST_RETRY_SECONDS)
             log.exception("projector could not reach the database; trying again in %.1f s", pause)
-            stopping.wait(pause)
+            either(stopping, lost, pause)
 
 
 def is_transient(error: BaseException) -> bool:

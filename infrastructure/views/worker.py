@@ -15,7 +15,6 @@ from typing import Any
 from application.service import Rapport
 from application.views.base import View
 from infrastructure.views.engine import EventWaiter
-from infrastructure.views.locks import LockWaitStopped
 from infrastructure.views.maintenance import rebuild_outdated
 from infrastructure.views.projector import Projector, follow
 from infrastructure.views.store import ViewStore
@@ -46,20 +45,23 @@ class ProjectionWorker(threading.Thread):
     def run(self) -> None:
         names = [f"live:{view.name}" for view in self.views]
         try:
-            with self.store.exclusive(names, stopping=self.stopping):
-                self.rebuilt = rebuild_outdated(self.rapport, self.store, self.views)
-                # A view still outdated could not be rebuilt (it is recorded as
-                # failed): its table holds another shape, so it is not followed.
-                store = self.store
-                current = [view for view in self.views if store.is_current(view, store.live(view))]
-                # Made after the rebuild, so it starts on the tables that are live now.
-                projector = self.make_projector(current)
-                self.following.set()
-                follow(projector, self.wait_for_events, self.poll, self.stopping)
-        except LockWaitStopped:
-            pass  # stopped while standing by: nothing to hand over
+            self.store.work_while_holding(
+                names, self._project, stopping=self.stopping, what="projector"
+            )
         finally:
             self.wait_for_events.close()
+
+    def _project(self, lost: threading.Event) -> None:
+        self.rebuilt = rebuild_outdated(self.rapport, self.store, self.views)
+        # A view still outdated could not be rebuilt (it is recorded as failed):
+        # its table holds another shape, so it is not followed.
+        store = self.store
+        current = [view for view in self.views if store.is_current(view, store.live(view))]
+        # Made after the rebuild, so it starts on the tables that are live now;
+        # made again after a lost lock, so it starts where the views are.
+        projector = self.make_projector(current)
+        self.following.set()
+        follow(projector, self.wait_for_events, self.poll, self.stopping, lost)
 
     def stop(self, timeout: float | None = None) -> None:
         self.stopping.set()

@@ -35,7 +35,6 @@ from application.views.base import LoggedEvent, View
 from application.views.log import read_log
 from application.webhooks import DeliveryAttempt, WebhookEndpoint
 from infrastructure.views.engine import EventWaiter
-from infrastructure.views.locks import LockWaitStopped
 from infrastructure.views.store import ViewStore
 from infrastructure.webhooks.signing import ATTEMPT, EVENT_ID, EVENT_TYPE, SIGNATURE, signature
 from infrastructure.webhooks.store import SqlWebhookStore
@@ -110,19 +109,29 @@ class WebhookDispatcher(threading.Thread):
 
     def run(self) -> None:
         try:
-            with self.view_store.exclusive(["webhook-dispatch"], stopping=self.stopping):
-                self.active.set()
-                self._dispatch_until_stopped()
-        except LockWaitStopped:
-            pass  # stopped while standing by
+            self.view_store.work_while_holding(
+                ["webhook-dispatch"],
+                self._dispatch_until_stopped,
+                stopping=self.stopping,
+                what="webhook dispatcher",
+            )
+        finally:
+            self.wait_for_events.close()
+
+    def _dispatch_until_stopped(self, lost: threading.Event) -> None:
+        """Deliver until stopped or the lock is lost; then no endpoint worker
+        delivers any more, since another process may take over."""
+        self.active.set()
+        try:
+            self._dispatch(lost)
         finally:
             for worker in self.workers.values():
                 worker.stop()
-            self.wait_for_events.close()
+            self.workers.clear()
 
-    def _dispatch_until_stopped(self) -> None:
+    def _dispatch(self, lost: threading.Event) -> None:
         next_sync = 0.0
-        while not self.stopping.is_set():
+        while not (self.stopping.is_set() or lost.is_set()):
             if time.monotonic() >= next_sync:
                 self._sync()
                 next_sync = time.monotonic() + self.refresh

@@ -21,7 +21,7 @@ from application.queries import Reader
 from application.service import Rapport
 from application.tokens import Tokens
 from application.webhooks import Webhooks
-from interfaces.graphql.errors import PublicError, query_error
+from interfaces.graphql.errors import UNAVAILABLE, PublicError, query_error
 
 if TYPE_CHECKING:
     from interfaces.graphql.audit.follower import LogFollower
@@ -42,6 +42,9 @@ class Services:
     # The library is synchronous: its calls run in worker threads, no more at
     # once than there are database connections to serve them.
     limiter: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(10))
+    # Whether an error says the database cannot be reached (or take writes) just
+    # now: the caller is told to try again, not that something went wrong.
+    unreachable: Callable[[BaseException], bool] = lambda error: False
 
 
 class Connection(Protocol):
@@ -88,7 +91,12 @@ class Context:
     async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Call blocking application code in the worker thread pool."""
         call = partial(function, *args, **kwargs)
-        return await anyio.to_thread.run_sync(call, limiter=self.services.limiter)
+        try:
+            return await anyio.to_thread.run_sync(call, limiter=self.services.limiter)
+        except Exception as error:
+            if self.services.unreachable(error):
+                raise PublicError(UNAVAILABLE, "UNAVAILABLE") from None
+            raise
 
     async def query(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`run` for reads: a refused question becomes a GraphQL error that says why."""

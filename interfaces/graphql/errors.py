@@ -121,6 +121,12 @@ def refusal_result(error: Exception) -> Refusal:
     return refusal
 
 
+UNAVAILABLE = (
+    "The database cannot be reached just now; try again shortly. A command sent again "
+    "with the same idempotency key is recorded once at most."
+)
+
+
 class PublicError(GraphQLError):
     """An error a query raises on purpose; shown to the caller as it is."""
 

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Route, WebSocketRoute
 
 from application.ports import Clock
+from infrastructure.database import unreachable
 from interfaces.bootstrap import bootstrap, build_tokens, build_views, build_webhooks
 from interfaces.graphql.audit.follower import LogFollower
 from interfaces.graphql.context import Services
@@ -65,6 +66,7 @@ def create_app(
         webhooks=build_webhooks(runtime),
         follower=LogFollower(rapport, runtime.event_waiter()),
         limiter=CapacityLimiter(settings.pool_size),
+        unreachable=unreachable,
     )
     development = settings.env is Environment.DEVELOPMENT
     authenticator = Authenticator(tokens, development=development)
@@ -126,7 +128,8 @@ def create_app(
 
 
 async def _http_error(_: Request, error: StarletteHTTPException) -> Response:
-    body = error_body(str(error.detail), f"HTTP_{error.status_code}")
+    code = "UNAVAILABLE" if error.status_code == 503 else f"HTTP_{error.status_code}"
+    body = error_body(str(error.detail), code)
     return json_response(body, error.status_code, dict(error.headers or {}))
 
 

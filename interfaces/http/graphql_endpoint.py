@@ -27,6 +27,7 @@ from strawberry.types import ExecutionResult
 
 from application.access import Principal
 from interfaces.graphql.context import Context, Services
+from interfaces.graphql.errors import UNAVAILABLE
 from interfaces.http.auth import Authenticator
 from interfaces.http.graphiql import graphiql_page
 from interfaces.http.limits import RateLimits
@@ -195,12 +196,19 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         self, authorization: str | None, since: datetime | None = None
     ) -> Principal | None:
         """The caller a header names, checked at `since` or later; a token
-        checked a moment ago needs no trip to the worker threads."""
-        return self.authenticator.remembered(
-            authorization, since
-        ) or await anyio.to_thread.run_sync(
-            self.authenticator.principal, authorization, since, limiter=self.services.limiter
-        )
+        checked a moment ago needs no trip to the worker threads. A 503 when
+        the database cannot be reached to look the token up."""
+        remembered = self.authenticator.remembered(authorization, since)
+        if remembered is not None:
+            return remembered
+        try:
+            return await anyio.to_thread.run_sync(
+                self.authenticator.principal, authorization, since, limiter=self.services.limiter
+            )
+        except Exception as error:
+            if not self.services.unreachable(error):
+                raise
+            raise HTTPException(503, UNAVAILABLE, {"Retry-After": "1"}) from None
 
 
 def _too_many(message: str, wait: float) -> HTTPException:

@@ -1,0 +1,111 @@
+"""The database goes away under a running server and comes back: while it is
+gone every request gets a clear, typed answer (`UNAVAILABLE`, never a 500 or
+"Unexpected error."), `/readyz` says so, and once it is back the same server
+answers again, its connection pools renewed, with no restart."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from interfaces.bootstrap import bootstrap, build_tokens, build_views
+from tests.builders import open_engagement
+from tests.clusters import Cluster, own_cluster
+from tests.conftest import make_settings
+from tests.processes import free_port, start_rapport, wait_until
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+RECEIVE = """mutation($input: ReceiveComplaintInput!) { receiveComplaint(input: $input) {
+    __typename ... on ComplaintPayload { complaintId viewsCurrent } } }"""
+PORTFOLIO = "{ portfolio { engagements } }"
+
+
+@pytest.fixture
+def cluster() -> Iterator[Cluster]:
+    with own_cluster() as made:
+        yield made
+
+
+# With no token cache the request is refused (503) when its token cannot be
+# looked up; with one, it reaches GraphQL, whose field answers the same code.
+@pytest.mark.parametrize(("token_cache", "status"), [("0", 503), ("60", 200)])
+def test_a_server_answers_unavailable_while_the_database_is_down_and_recovers_after(
+    cluster: Cluster, tmp_path: Path, token_cache: str, status: int
+) -> None:
+    settings = make_settings(cluster.url())
+    app = bootstrap(settings)
+    runtime = build_views(app, settings)
+    engagement_id = open_engagement(app)
+    token, _ = build_tokens(runtime).create("agent", "outage-test")
+    runtime.close()
+    app.close()
+    complaint = {
+        "engagementId": str(engagement_id),
+        "channel": "EMAIL",
+        "severity": "HIGH",
+        "category": "billing",
+        "description": "Charged twice",
+    }
+
+    port = free_port()
+    log = tmp_path / "server.log"
+    with log.open("wb") as output:
+        server = start_rapport(
+            cluster.url(),
+            *("serve", "--port", str(port)),
+            stdout=output,
+            stderr=output,
+            RAPPORT_TOKEN_CACHE_SECONDS=token_cache,
+        )
+    try:
+        http = httpx.Client(
+            base_url=f"http://127.0.0.1:{port}",
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=60,
+        )
+        wait_until(lambda: ready(http, server, log), timeout=60)
+        assert post(http, RECEIVE, {"input": complaint})["data"]["receiveComplaint"]
+
+        cluster.stop("immediate")
+        for query, variables in [(RECEIVE, {"input": complaint}), (PORTFOLIO, {})]:
+            response = http.post("/graphql", json={"query": query, "variables": variables})
+            assert response.status_code == status, response.text
+            codes = [e["extensions"]["code"] for e in response.json()["errors"]]
+            assert codes == ["UNAVAILABLE"], response.text
+        readiness = http.get("/readyz")
+        assert readiness.status_code == 503
+        assert readiness.json()["database"] == "unreachable"
+
+        cluster.start()
+        back = time.monotonic()
+        wait_until(lambda: answers(http, RECEIVE, {"input": complaint}), timeout=60, poll=0.1)
+        print(f"\nanswering again {time.monotonic() - back:.2f} s after the database")
+        wait_until(lambda: http.get("/readyz").status_code == 200, timeout=60)
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+    assert "unexpected error" not in log.read_text()
+
+
+def ready(http: httpx.Client, server: subprocess.Popen[bytes], log: Path) -> bool:
+    assert server.poll() is None, log.read_text()
+    try:
+        return http.get("/readyz", timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+def post(http: httpx.Client, query: str, variables: dict[str, Any]) -> Any:
+    return http.post("/graphql", json={"query": query, "variables": variables}).json()
+
+
+def answers(http: httpx.Client, query: str, variables: dict[str, Any]) -> bool:
+    body = post(http, query, variables)
+    return "errors" not in body
