@@ -21,7 +21,7 @@ from application.views.catalog import all_views
 from application.webhooks import Webhooks
 from infrastructure.auth.token_store import SqlTokenStore
 from infrastructure.clock import SystemClock
-from infrastructure.event_store.environment import event_store_env
+from infrastructure.event_store.environment import apply_session_attributes, event_store_env
 from infrastructure.sla.schedule import SqlSlaSchedule
 from infrastructure.sla.worker import SlaWatchWorker
 from infrastructure.views.engine import EventWaiter, view_engine, wal_behind
@@ -42,6 +42,7 @@ def bootstrap(
     new_id: Callable[[], UUID] = uuid4,
 ) -> Rapport:
     settings = settings or Settings()
+    apply_session_attributes(settings.database_url)
     env = event_store_env(
         settings.database_url,
         snapshots=settings.snapshot_interval > 0,
@@ -164,7 +165,9 @@ def build_views(rapport: Rapport, settings: Settings | None = None) -> ViewRunti
     engine, schema = view_engine(settings.database_url, settings.pool_size)
     store = ViewStore(engine, schema)
     if settings.read_database_url:
-        read_engine, read_schema = view_engine(settings.read_database_url, settings.pool_size)
+        read_engine, read_schema = view_engine(
+            settings.read_database_url, settings.pool_size, session_attrs="any"
+        )
         store.replica = ViewStore(read_engine, read_schema or schema, read_only=True)
     rapport.tracker = store
     rapport.view_wait_seconds = settings.view_wait_seconds

@@ -60,6 +60,10 @@ class Cluster:
     def start(self) -> None:
         self.ctl("-l", str(self.folder / "server.log"), "-w", "-t", "60", "start")
 
+    def promote(self) -> None:
+        """A standby becomes a primary, taking writes (what a failover tool does)."""
+        self.ctl("-w", "-t", "60", "promote")
+
     def stop(self, mode: str = "fast") -> None:
         """`fast` shuts down cleanly; `immediate` is a crash, as if the machine
         lost power (the server recovers from its WAL when started again)."""

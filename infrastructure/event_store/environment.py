@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -68,18 +70,65 @@ def event_store_env(
     return env
 
 
+@dataclass(frozen=True)
+class PostgresUrl:
+    """A PostgreSQL URL, with libpq's list of hosts: `postgresql://user@h1:5432,
+    h2:5433/db?target_session_attrs=read-write` names a primary and its standby,
+    and a connection goes to whichever of them takes writes."""
+
+    user: str
+    password: str
+    hosts: tuple[tuple[str, int], ...]
+    dbname: str
+    options: dict[str, list[str]]
+
+    @classmethod
+    def parse(cls, database_url: str) -> PostgresUrl:
+        url = urlsplit(database_url)
+        userinfo, _, hostlist = url.netloc.rpartition("@")
+        user, _, password = userinfo.partition(":")
+        return cls(
+            user=unquote(user) or "postgres",
+            password=unquote(password),
+            hosts=tuple(_host_and_port(item) for item in hostlist.split(",")),
+            dbname=unquote(url.path.lstrip("/")) or "postgres",
+            options=parse_qs(url.query),
+        )
+
+    def option(self, name: str, default: str = "") -> str:
+        return self.options.get(name, [default])[0]
+
+
+def _host_and_port(item: str) -> tuple[str, int]:
+    if item.startswith("["):  # an IPv6 address: [::1]:5432
+        host, _, rest = item[1:].partition("]")
+        return host, int(rest.lstrip(":") or 5432)
+    host, _, port = item.partition(":")
+    return host or "127.0.0.1", int(port or 5432)
+
+
+def apply_session_attributes(database_url: str) -> None:
+    """`target_session_attrs` of the URL, for every connection of this process
+    that does not say otherwise: the event store's library takes no such
+    option, and libpq reads it from the environment."""
+    if is_postgres(database_url):
+        wanted = PostgresUrl.parse(database_url).option("target_session_attrs")
+        if wanted:
+            os.environ["PGTARGETSESSIONATTRS"] = wanted
+
+
 def _postgres_env(database_url: str, pool_size: int, lock_timeout_seconds: int) -> dict[str, str]:
-    url = urlsplit(database_url)
-    options = parse_qs(url.query)
+    url = PostgresUrl.parse(database_url)
     return {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
         "APPLICATION_RECORDER_TOPIC": get_topic(PostgresRecorder),
-        "POSTGRES_DBNAME": unquote(url.path.lstrip("/")) or "postgres",
-        "POSTGRES_HOST": url.hostname or "127.0.0.1",
-        "POSTGRES_PORT": str(url.port or 5432),
-        "POSTGRES_USER": unquote(url.username or "postgres"),
-        "POSTGRES_PASSWORD": unquote(url.password or ""),
-        "POSTGRES_SCHEMA": options.get("schema", [""])[0],
+        "POSTGRES_DBNAME": url.dbname,
+        # libpq takes lists: it tries each host in turn.
+        "POSTGRES_HOST": ",".join(host for host, _ in url.hosts),
+        "POSTGRES_PORT": ",".join(str(port) for _, port in url.hosts),
+        "POSTGRES_USER": url.user,
+        "POSTGRES_PASSWORD": url.password,
+        "POSTGRES_SCHEMA": url.option("schema"),
         "POSTGRES_POOL_SIZE": str(pool_size),
         "POSTGRES_MAX_OVERFLOW": str(pool_size),
         "POSTGRES_LOCK_TIMEOUT": str(lock_timeout_seconds),

@@ -4,22 +4,40 @@ from __future__ import annotations
 
 import threading
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import psycopg
 from sqlalchemy import Engine, create_engine, event, text
 
-from infrastructure.event_store.environment import is_postgres, sqlite_path
+from infrastructure.event_store.environment import PostgresUrl, is_postgres, sqlite_path
 
 
-def view_engine(database_url: str, pool_size: int = 5) -> tuple[Engine, str | None]:
-    """The engine for `database_url` and the schema the tables go in (PostgreSQL)."""
+def view_engine(
+    database_url: str, pool_size: int = 5, *, session_attrs: str | None = None
+) -> tuple[Engine, str | None]:
+    """The engine for `database_url` and the schema the tables go in (PostgreSQL).
+    `session_attrs`: libpq's `target_session_attrs` unless the URL gives it
+    (a replica's engine takes "any", whatever the primary's URL asks of the
+    process's other connections)."""
     if is_postgres(database_url):
-        url = urlsplit(database_url)
-        options = parse_qs(url.query)
+        url = PostgresUrl.parse(database_url)
+        options = dict(url.options)
         schema = options.pop("schema", [None])[0]
+        if session_attrs and "target_session_attrs" not in options:
+            options["target_session_attrs"] = [session_attrs]
+        # SQLAlchemy takes several hosts as repeated `host` options.
+        options["host"] = [f"{host}:{port}" for host, port in url.hosts]
+        userinfo = quote(url.user, safe="") + (
+            f":{quote(url.password, safe='')}" if url.password else ""
+        )
         plain = urlunsplit(
-            ("postgresql+psycopg", url.netloc, url.path, urlencode(options, doseq=True), "")
+            (
+                "postgresql+psycopg",
+                f"{userinfo}@",
+                f"/{url.dbname}",
+                urlencode(options, doseq=True),
+                "",
+            )
         )
         # Checked before use: a connection broken by a database restart or
         # failover is replaced rather than failing the request that drew it.

@@ -42,7 +42,7 @@ from sqlalchemy.exc import DBAPIError
 
 from application.ports import ViewFailure
 from application.views.base import View
-from infrastructure.database import unreachable
+from infrastructure.database import unavailable
 from infrastructure.views.codec import state_schema
 from infrastructure.views.failures import ViewFailures
 from infrastructure.views.locks import LockWaitStopped, exclusive
@@ -174,7 +174,7 @@ class ViewStore:
             except LockWaitStopped:
                 return
             except Exception as error:
-                if not unreachable(error):
+                if not unavailable(error):
                     raise
                 log.warning("%s: the database cannot be reached; trying in %.1f s", what, pause)
                 stopping.wait(pause)

@@ -44,7 +44,7 @@ class Services:
     limiter: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(10))
     # Whether an error says the database cannot be reached (or take writes) just
     # now: the caller is told to try again, not that something went wrong.
-    unreachable: Callable[[BaseException], bool] = lambda error: False
+    unavailable: Callable[[BaseException], bool] = lambda error: False
 
 
 class Connection(Protocol):
@@ -94,7 +94,7 @@ class Context:
         try:
             return await anyio.to_thread.run_sync(call, limiter=self.services.limiter)
         except Exception as error:
-            if self.services.unreachable(error):
+            if self.services.unavailable(error):
                 raise PublicError(UNAVAILABLE, "UNAVAILABLE") from None
             raise
 

@@ -122,7 +122,7 @@ def refusal_result(error: Exception) -> Refusal:
 
 
 UNAVAILABLE = (
-    "The database cannot be reached just now; try again shortly. A command sent again "
+    "The database cannot serve this just now; try again shortly. A command sent again "
     "with the same idempotency key is recorded once at most."
 )
 

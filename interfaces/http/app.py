@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Route, WebSocketRoute
 
 from application.ports import Clock
-from infrastructure.database import unreachable
+from infrastructure.database import unavailable
 from interfaces.bootstrap import bootstrap, build_tokens, build_views, build_webhooks
 from interfaces.graphql.audit.follower import LogFollower
 from interfaces.graphql.context import Services
@@ -66,7 +66,7 @@ def create_app(
         webhooks=build_webhooks(runtime),
         follower=LogFollower(rapport, runtime.event_waiter()),
         limiter=CapacityLimiter(settings.pool_size),
-        unreachable=unreachable,
+        unavailable=unavailable,
     )
     development = settings.env is Environment.DEVELOPMENT
     authenticator = Authenticator(tokens, development=development)

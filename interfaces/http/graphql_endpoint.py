@@ -206,7 +206,7 @@ class GraphQLEndpoint(GraphQL[Context, None]):
                 self.authenticator.principal, authorization, since, limiter=self.services.limiter
             )
         except Exception as error:
-            if not self.services.unreachable(error):
+            if not self.services.unavailable(error):
                 raise
             raise HTTPException(503, UNAVAILABLE, {"Retry-After": "1"}) from None
 

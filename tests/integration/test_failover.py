@@ -1,0 +1,180 @@
+"""A failover drill under load: the primary is stopped hard mid-load and its
+synchronous standby promoted. The API server, given both hosts in one URL
+(`target_session_attrs=read-write`), finds the new primary by itself, with no
+restart; clients that retry with the same idempotency key lose nothing they
+were acknowledged and record nothing twice; the views converge and equal a
+rebuild."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+import pytest
+
+from application.service import Rapport
+from infrastructure.views.maintenance import statuses, verify
+from interfaces.bootstrap import ViewRuntime, bootstrap, build_tokens, build_views
+from tests.builders import open_engagement
+from tests.clusters import Cluster, own_cluster, streaming_replica
+from tests.conftest import make_settings
+from tests.integration.test_fleet import received_complaints
+from tests.processes import free_port, start_rapport, wait_until
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+RECEIVE = """mutation($input: ReceiveComplaintInput!) { receiveComplaint(input: $input) {
+    __typename ... on ComplaintPayload { complaintId } ... on Error { message } } }"""
+CLIENTS = 4
+MUTATIONS = 60  # per client
+
+
+@pytest.fixture
+def pair() -> Iterator[tuple[Cluster, Cluster]]:
+    # Synchronous replication: a commit is acknowledged once the standby has it.
+    # The standby, once promoted, has no standby of its own to wait for.
+    with (
+        own_cluster(synchronous_standby_names="'*'") as primary,
+        streaming_replica(primary, synchronous_standby_names="''") as standby,
+    ):
+        wait_until(lambda: sync_state(primary) == "sync", timeout=30)
+        yield primary, standby
+
+
+def sync_state(primary: Cluster) -> str | None:
+    with psycopg.connect(primary.url(), autocommit=True) as conn:
+        row = conn.execute("SELECT sync_state FROM pg_stat_replication").fetchone()
+    return None if row is None else str(row[0])
+
+
+class Client(threading.Thread):
+    """Sends its mutations one after another; a mutation that fails (the
+    database unavailable, the connection lost) is sent again with the same
+    idempotency key until it is answered."""
+
+    def __init__(self, number: int, base: str, token: str, engagement_id: str) -> None:
+        super().__init__(daemon=True)
+        self.number, self.base, self.token, self.engagement_id = (
+            number,
+            base,
+            token,
+            engagement_id,
+        )
+        self.acknowledged: list[str] = []
+        self.answered_at: list[float] = []
+        self.failures = 0
+
+    def run(self) -> None:
+        headers = {"Authorization": f"Bearer {self.token}"}
+        with httpx.Client(base_url=self.base, headers=headers, timeout=30) as http:
+            for i in range(MUTATIONS):
+                self.acknowledged.append(self.send(http, i))
+                self.answered_at.append(time.monotonic())
+
+    def send(self, http: httpx.Client, i: int) -> str:
+        complaint = {
+            "engagementId": self.engagement_id,
+            "channel": "EMAIL",
+            "severity": "HIGH",
+            "category": "billing",
+            "description": f"Client {self.number}, complaint {i}",
+            "idempotencyKey": f"drill-{self.number}-{i}",
+        }
+        deadline = time.monotonic() + 120
+        while True:
+            answer = attempt(http, {"query": RECEIVE, "variables": {"input": complaint}})
+            if answer is not None:
+                assert answer["__typename"] == "ComplaintPayload", answer
+                return str(answer["complaintId"])
+            self.failures += 1
+            assert time.monotonic() < deadline, "no answer for two minutes"
+            time.sleep(0.2)
+
+
+def attempt(http: httpx.Client, body: dict[str, Any]) -> Any:
+    """The mutation's answer; None when the server could not reach the database."""
+    try:
+        response = http.post("/graphql", json=body)
+    except httpx.TransportError:
+        return None
+    payload = response.json()
+    codes = [e.get("extensions", {}).get("code") for e in payload.get("errors", [])]
+    if codes:
+        assert set(codes) == {"UNAVAILABLE"}, payload
+        return None
+    return payload["data"]["receiveComplaint"]
+
+
+def test_the_primary_fails_mid_load_and_the_promoted_standby_takes_over(
+    pair: tuple[Cluster, Cluster], tmp_path: Path
+) -> None:
+    primary, standby = pair
+    settings = make_settings(primary.url())
+    app = bootstrap(settings)
+    runtime = build_views(app, settings)
+    engagement_id = str(open_engagement(app))
+    token, _ = build_tokens(runtime).create("agent", "drill")
+    runtime.close()
+    app.close()
+
+    both = (
+        f"postgresql://postgres@127.0.0.1:{primary.port},127.0.0.1:{standby.port}"
+        "/postgres?target_session_attrs=read-write"
+    )
+    port = free_port()
+    log = tmp_path / "server.log"
+    with log.open("wb") as output:
+        server = start_rapport(both, *("serve", "--port", str(port)), stdout=output, stderr=output)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until(lambda: ready(base), timeout=60)
+        clients = [Client(n, base, token, engagement_id) for n in range(CLIENTS)]
+        for client in clients:
+            client.start()
+        wait_until(lambda: sum(len(c.acknowledged) for c in clients) >= 60, timeout=120)
+
+        primary.stop("immediate")  # as if its machine lost power
+        failed = time.monotonic()
+        standby.promote()
+        promoted = time.monotonic()
+        for client in clients:
+            client.join(timeout=300)
+        resumed = min(t for c in clients for t in c.answered_at if t > promoted)
+        print(
+            f"\npromotion took {promoted - failed:.2f} s; the first mutation answered "
+            f"{resumed - promoted:.2f} s after it; "
+            f"{sum(c.failures for c in clients)} tries were answered UNAVAILABLE or lost"
+        )
+        acknowledged = sorted(a for c in clients for a in c.acknowledged)
+        assert len(acknowledged) == CLIENTS * MUTATIONS
+        survivor = bootstrap(make_settings(standby.url()))
+        views = build_views(survivor, make_settings(standby.url()))
+        try:
+            assert sorted(received_complaints(survivor)) == acknowledged  # each once, none lost
+            # The server's own projector, on the new primary, takes the views to the end.
+            head = survivor.head()
+            wait_until(lambda: lowest_position(survivor, views) == head, timeout=60)
+            assert verify(survivor, views.store, views.views) == []
+        finally:
+            views.close()
+            survivor.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+    assert "unexpected error" not in log.read_text()
+
+
+def ready(base: str) -> bool:
+    try:
+        return httpx.get(f"{base}/readyz", timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+def lowest_position(app: Rapport, runtime: ViewRuntime) -> int:
+    return min(s.position for s in statuses(app, runtime.store, runtime.views))
