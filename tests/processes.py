@@ -9,13 +9,20 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
+from uuid import UUID
 
+import httpx
 from sqlalchemy import text
 
-from interfaces.bootstrap import ViewRuntime
+from application.service import Rapport
+from application.views.log import read_log
+from interfaces.bootstrap import ViewRuntime, bootstrap, build_tokens, build_views
+from interfaces.settings import Settings
+from tests.builders import open_engagement
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -69,3 +76,63 @@ def advisory_lock_holders(runtime: ViewRuntime, name_prefix: str) -> set[str]:
     )
     with runtime.store.engine.connect() as conn:
         return {row.application_name for row in conn.execute(query, {"pattern": f"{name_prefix}%"})}
+
+
+def engagement_and_token(database_url: str, role: str = "agent") -> tuple[UUID, str]:
+    """An open engagement of the test client and a token of `role`, recorded
+    on `database_url` through the application, which is then closed: what a
+    test of `rapport` processes starts them on."""
+    settings = Settings(database_url=database_url)
+    app = bootstrap(settings)
+    runtime = build_views(app, settings)
+    try:
+        token, _ = build_tokens(runtime).create(role, f"{role}-of-the-test")
+        return open_engagement(app), token
+    finally:
+        runtime.close()
+        app.close()
+
+
+@contextmanager
+def serving(database_url: str, log: Path, *options: str, **settings: str) -> Iterator[str]:
+    """`rapport serve OPTIONS...` on a free port, its output in `log`, with
+    more `RAPPORT_...` settings; yields its base URL once `/readyz` says ready,
+    and stops it on leaving."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with log.open("wb") as output:
+        server = start_rapport(
+            database_url,
+            *("serve", "--port", str(port), *options),
+            stdout=output,
+            stderr=output,
+            **settings,
+        )
+    try:
+        wait_until(lambda: _ready(base, server, log), timeout=60)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+def _ready(base: str, server: subprocess.Popen[bytes], log: Path) -> bool:
+    assert server.poll() is None, f"the server exited:\n{log.read_text()}"
+    try:
+        return httpx.get(f"{base}/readyz", timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+def received_complaints(app: Rapport) -> list[str]:
+    """The id of every complaint the log says was received, once per event."""
+    found: list[str] = []
+    after: int | None = 0
+    while after is not None:
+        logged, after = read_log(app, after, 2_000)
+        found += [
+            str(e.aggregate_id)
+            for e in logged
+            if type(e.event).__qualname__ == "Complaint.Received"
+        ]
+    return found

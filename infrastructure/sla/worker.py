@@ -11,7 +11,7 @@ import logging
 import threading
 
 from application.sla_watch import SlaWatchdog, Tick
-from infrastructure.views.locks import either
+from infrastructure.views.locks import either, work_while_holding
 from infrastructure.views.store import ViewStore
 
 log = logging.getLogger(__name__)
@@ -28,8 +28,12 @@ class SlaWatchWorker(threading.Thread):
         self.last: Tick | None = None
 
     def run(self) -> None:
-        self.store.work_while_holding(
-            ["sla-watch"], self._tick_until_stopped, stopping=self.stopping, what="SLA watchdog"
+        work_while_holding(
+            self.store.exclusive,
+            ["sla-watch"],
+            self._tick_until_stopped,
+            stopping=self.stopping,
+            what="SLA watchdog",
         )
 
     def _tick_until_stopped(self, lost: threading.Event) -> None:

@@ -25,18 +25,21 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import os
 import tempfile
 import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import AbstractContextManager, ExitStack, contextmanager, suppress
 from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError
+
+from infrastructure.database import unavailable
 
 # Pauses between tries: short at first, so a lock held for a moment (the view
 # catalog) is taken soon after it is let go; never longer than a fifth of a
@@ -44,6 +47,14 @@ from sqlalchemy.exc import DBAPIError
 FIRST_PAUSE = 0.01
 LONGEST_PAUSE = 0.2
 LOST_CHECK_SECONDS = 1.0
+
+# Pauses between tries to take a lock again while the database cannot be
+# reached: a restart or a failover takes seconds, so trying every few seconds
+# resumes soon after it without hammering a server that is starting up.
+RETRY_FIRST_SECONDS = 0.5
+RETRY_LONGEST_SECONDS = 4.0
+
+log = logging.getLogger(__name__)
 
 
 class LockWaitStopped(Exception):
@@ -176,3 +187,38 @@ def either(first: threading.Event, second: threading.Event, seconds: float) -> N
         if left <= 0:
             return
         first.wait(min(left, 0.1))
+
+
+def work_while_holding(
+    take: Callable[..., AbstractContextManager[None]],
+    names: Sequence[str],
+    work: Callable[[threading.Event], None],
+    *,
+    stopping: threading.Event,
+    what: str,
+) -> None:
+    """Run `work` while holding the named locks (`take(names, stopping=...,
+    lost=...)`, such as a view store's `exclusive`), until `stopping` is set.
+
+    When the locks are lost with their database session (a restart, a
+    failover), `work` is told so by the event it is given and must return;
+    the locks are then taken again once the database answers, by this process
+    or, first, by a standby. Returns when `stopping` is set."""
+    pause = RETRY_FIRST_SECONDS
+    while not stopping.is_set():
+        lost = threading.Event()
+        try:
+            with take(names, stopping=stopping, lost=lost):
+                pause = RETRY_FIRST_SECONDS
+                work(lost)
+        except LockWaitStopped:
+            return
+        except Exception as error:
+            if not unavailable(error):
+                raise
+            log.warning("%s: the database cannot be reached; trying in %.1f s", what, pause)
+            stopping.wait(pause)
+            pause = min(pause * 2, RETRY_LONGEST_SECONDS)
+            continue
+        if lost.is_set() and not stopping.is_set():
+            log.warning("%s: its lock went with its database session; taking it again", what)

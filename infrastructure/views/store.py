@@ -12,7 +12,6 @@ then switches the catalog over: blue-green, with no hand-written migrations.
 from __future__ import annotations
 
 import hashlib
-import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -42,10 +41,9 @@ from sqlalchemy.exc import DBAPIError
 
 from application.ports import ViewFailure
 from application.views.base import View
-from infrastructure.database import unavailable
 from infrastructure.views.codec import state_schema
 from infrastructure.views.failures import ViewFailures
-from infrastructure.views.locks import LockWaitStopped, exclusive
+from infrastructure.views.locks import exclusive
 from infrastructure.views.tables import Changes, ViewTables, as_columns
 
 __all__ = ["Changes", "Generation", "GenerationDropped", "ViewStore", "ViewWriteFailed"]
@@ -84,15 +82,6 @@ def schema_fingerprint(view: View[Any, Any]) -> str:
         "entries": list(view.entry_fields),
     }
     return hashlib.sha256(orjson.dumps(shape, option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
-
-
-# Pauses between tries to take a lock again while the database cannot be
-# reached: a restart or a failover takes seconds, so trying every few seconds
-# resumes soon after it without hammering a server that is starting up.
-RETRY_FIRST_SECONDS = 0.5
-RETRY_LONGEST_SECONDS = 4.0
-
-log = logging.getLogger(__name__)
 
 
 class ViewStore:
@@ -149,39 +138,6 @@ class ViewStore:
         schema = self.metadata.schema
         with exclusive(self.engine, names, schema=schema, stopping=stopping, lost=lost):
             yield
-
-    def work_while_holding(
-        self,
-        names: Sequence[str],
-        work: Callable[[threading.Event], None],
-        *,
-        stopping: threading.Event,
-        what: str,
-    ) -> None:
-        """Run `work` while holding the named locks, until `stopping` is set.
-
-        When the locks are lost with their database session (a restart, a
-        failover), `work` is told so by the event it is given and must return;
-        the locks are then taken again once the database answers, by this
-        process or, first, by a standby. Returns when `stopping` is set."""
-        pause = RETRY_FIRST_SECONDS
-        while not stopping.is_set():
-            lost = threading.Event()
-            try:
-                with self.exclusive(names, stopping=stopping, lost=lost):
-                    pause = RETRY_FIRST_SECONDS
-                    work(lost)
-            except LockWaitStopped:
-                return
-            except Exception as error:
-                if not unavailable(error):
-                    raise
-                log.warning("%s: the database cannot be reached; trying in %.1f s", what, pause)
-                stopping.wait(pause)
-                pause = min(pause * 2, RETRY_LONGEST_SECONDS)
-                continue
-            if lost.is_set() and not stopping.is_set():
-                log.warning("%s: its lock went with its database session; taking it again", what)
 
     # The catalog
 

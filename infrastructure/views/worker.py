@@ -15,6 +15,7 @@ from typing import Any
 from application.service import Rapport
 from application.views.base import View
 from infrastructure.views.engine import EventWaiter
+from infrastructure.views.locks import work_while_holding
 from infrastructure.views.maintenance import rebuild_outdated
 from infrastructure.views.projector import Projector, follow
 from infrastructure.views.store import ViewStore
@@ -45,8 +46,8 @@ class ProjectionWorker(threading.Thread):
     def run(self) -> None:
         names = [f"live:{view.name}" for view in self.views]
         try:
-            self.store.work_while_holding(
-                names, self._project, stopping=self.stopping, what="projector"
+            work_while_holding(
+                self.store.exclusive, names, self._project, stopping=self.stopping, what="projector"
             )
         finally:
             self.wait_for_events.close()

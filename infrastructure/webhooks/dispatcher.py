@@ -35,6 +35,7 @@ from application.views.base import LoggedEvent, View
 from application.views.log import read_log
 from application.webhooks import DeliveryAttempt, WebhookEndpoint
 from infrastructure.views.engine import EventWaiter
+from infrastructure.views.locks import work_while_holding
 from infrastructure.views.store import ViewStore
 from infrastructure.webhooks.signing import ATTEMPT, EVENT_ID, EVENT_TYPE, SIGNATURE, signature
 from infrastructure.webhooks.store import SqlWebhookStore
@@ -109,7 +110,8 @@ class WebhookDispatcher(threading.Thread):
 
     def run(self) -> None:
         try:
-            self.view_store.work_while_holding(
+            work_while_holding(
+                self.view_store.exclusive,
                 ["webhook-dispatch"],
                 self._dispatch_until_stopped,
                 stopping=self.stopping,

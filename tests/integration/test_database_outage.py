@@ -5,7 +5,6 @@ answers again, its connection pools renewed, with no restart."""
 
 from __future__ import annotations
 
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,11 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
-from interfaces.bootstrap import bootstrap, build_tokens, build_views
-from tests.builders import open_engagement
 from tests.clusters import Cluster, own_cluster
-from tests.conftest import make_settings
-from tests.processes import free_port, start_rapport, wait_until
+from tests.processes import engagement_and_token, serving, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -39,13 +35,7 @@ def cluster() -> Iterator[Cluster]:
 def test_a_server_answers_unavailable_while_the_database_is_down_and_recovers_after(
     cluster: Cluster, tmp_path: Path, token_cache: str, status: int
 ) -> None:
-    settings = make_settings(cluster.url())
-    app = bootstrap(settings)
-    runtime = build_views(app, settings)
-    engagement_id = open_engagement(app)
-    token, _ = build_tokens(runtime).create("agent", "outage-test")
-    runtime.close()
-    app.close()
+    engagement_id, token = engagement_and_token(cluster.url())
     complaint = {
         "engagementId": str(engagement_id),
         "channel": "EMAIL",
@@ -53,24 +43,9 @@ def test_a_server_answers_unavailable_while_the_database_is_down_and_recovers_af
         "category": "billing",
         "description": "Charged twice",
     }
-
-    port = free_port()
     log = tmp_path / "server.log"
-    with log.open("wb") as output:
-        server = start_rapport(
-            cluster.url(),
-            *("serve", "--port", str(port)),
-            stdout=output,
-            stderr=output,
-            RAPPORT_TOKEN_CACHE_SECONDS=token_cache,
-        )
-    try:
-        http = httpx.Client(
-            base_url=f"http://127.0.0.1:{port}",
-            headers={"Authorization": f"Bearer {token}"},
-            timeout=60,
-        )
-        wait_until(lambda: ready(http, server, log), timeout=60)
+    with serving(cluster.url(), log, RAPPORT_TOKEN_CACHE_SECONDS=token_cache) as base:
+        http = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=60)
         assert post(http, RECEIVE, {"input": complaint})["data"]["receiveComplaint"]
 
         cluster.stop("immediate")
@@ -88,18 +63,7 @@ def test_a_server_answers_unavailable_while_the_database_is_down_and_recovers_af
         wait_until(lambda: answers(http, RECEIVE, {"input": complaint}), timeout=60, poll=0.1)
         print(f"\nanswering again {time.monotonic() - back:.2f} s after the database")
         wait_until(lambda: http.get("/readyz").status_code == 200, timeout=60)
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
     assert "unexpected error" not in log.read_text()
-
-
-def ready(http: httpx.Client, server: subprocess.Popen[bytes], log: Path) -> bool:
-    assert server.poll() is None, log.read_text()
-    try:
-        return http.get("/readyz", timeout=2).status_code == 200
-    except httpx.TransportError:
-        return False
 
 
 def post(http: httpx.Client, query: str, variables: dict[str, Any]) -> Any:

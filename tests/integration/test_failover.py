@@ -19,12 +19,10 @@ import pytest
 
 from application.service import Rapport
 from infrastructure.views.maintenance import statuses, verify
-from interfaces.bootstrap import ViewRuntime, bootstrap, build_tokens, build_views
-from tests.builders import open_engagement
+from interfaces.bootstrap import ViewRuntime, bootstrap, build_views
 from tests.clusters import Cluster, own_cluster, streaming_replica
 from tests.conftest import make_settings
-from tests.integration.test_fleet import received_complaints
-from tests.processes import free_port, start_rapport, wait_until
+from tests.processes import engagement_and_token, received_complaints, serving, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -114,26 +112,14 @@ def test_the_primary_fails_mid_load_and_the_promoted_standby_takes_over(
     pair: tuple[Cluster, Cluster], tmp_path: Path
 ) -> None:
     primary, standby = pair
-    settings = make_settings(primary.url())
-    app = bootstrap(settings)
-    runtime = build_views(app, settings)
-    engagement_id = str(open_engagement(app))
-    token, _ = build_tokens(runtime).create("agent", "drill")
-    runtime.close()
-    app.close()
-
+    engagement_id, token = engagement_and_token(primary.url())
     both = (
         f"postgresql://postgres@127.0.0.1:{primary.port},127.0.0.1:{standby.port}"
         "/postgres?target_session_attrs=read-write"
     )
-    port = free_port()
     log = tmp_path / "server.log"
-    with log.open("wb") as output:
-        server = start_rapport(both, *("serve", "--port", str(port)), stdout=output, stderr=output)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until(lambda: ready(base), timeout=60)
-        clients = [Client(n, base, token, engagement_id) for n in range(CLIENTS)]
+    with serving(both, log) as base:
+        clients = [Client(n, base, token, str(engagement_id)) for n in range(CLIENTS)]
         for client in clients:
             client.start()
         wait_until(lambda: sum(len(c.acknowledged) for c in clients) >= 60, timeout=120)
@@ -163,17 +149,7 @@ def test_the_primary_fails_mid_load_and_the_promoted_standby_takes_over(
         finally:
             views.close()
             survivor.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
     assert "unexpected error" not in log.read_text()
-
-
-def ready(base: str) -> bool:
-    try:
-        return httpx.get(f"{base}/readyz", timeout=2).status_code == 200
-    except httpx.TransportError:
-        return False
 
 
 def lowest_position(app: Rapport, runtime: ViewRuntime) -> int:

@@ -29,13 +29,18 @@ import psycopg
 import pytest
 
 from application.service import Rapport
-from application.views.log import read_log
 from infrastructure.views.maintenance import statuses, verify
 from interfaces.bootstrap import ViewRuntime, bootstrap, build_tokens, build_views, build_webhooks
 from tests.builders import open_engagement
 from tests.clusters import own_cluster, streaming_replica
 from tests.conftest import make_settings
-from tests.processes import advisory_lock_holders, free_port, start_rapport, wait_until
+from tests.processes import (
+    advisory_lock_holders,
+    free_port,
+    received_complaints,
+    start_rapport,
+    wait_until,
+)
 from tests.webhook_receiver import Receiver, receiving
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -194,20 +199,6 @@ def _data(http: httpx.Client, base: str, query: str, variables: dict[str, Any]) 
     body = response.json()
     assert response.status_code == 200 and "errors" not in body, (base, body)
     return body["data"]
-
-
-def received_complaints(app: Rapport) -> list[str]:
-    """The id of every complaint the log says was received, once per event."""
-    found: list[str] = []
-    after: int | None = 0
-    while after is not None:
-        logged, after = read_log(app, after, 2_000)
-        found += [
-            str(e.aggregate_id)
-            for e in logged
-            if type(e.event).__qualname__ == "Complaint.Received"
-        ]
-    return found
 
 
 def assert_views_equal_a_rebuild(app: Rapport, runtime: ViewRuntime) -> None:

@@ -6,7 +6,6 @@ how much, and the queries show what the replica has until it resumes."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,11 +14,8 @@ import httpx
 import psycopg
 import pytest
 
-from interfaces.bootstrap import bootstrap, build_tokens, build_views
-from tests.builders import open_engagement
 from tests.clusters import Cluster, own_cluster, streaming_replica
-from tests.conftest import make_settings
-from tests.processes import free_port, start_rapport, wait_until
+from tests.processes import engagement_and_token, serving, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -43,27 +39,13 @@ def test_a_mutation_answers_once_the_replica_shows_it_and_queries_read_the_repli
     clusters: tuple[Cluster, Cluster], tmp_path: Path
 ) -> None:
     primary, replica = clusters
-    settings = make_settings(primary.url())
-    app = bootstrap(settings)
-    runtime = build_views(app, settings)
-    engagement_id = open_engagement(app)
-    token, _ = build_tokens(runtime).create("agent", "replica-test")
-    runtime.close()
-    app.close()
-
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    with (tmp_path / "server.log").open("wb") as log:
-        server = start_rapport(
-            primary.url(),
-            *("serve", "--port", str(port)),
-            stdout=log,
-            stderr=log,
-            RAPPORT_READ_DATABASE_URL=replica.url(),
-            RAPPORT_VIEW_WAIT_SECONDS="3",
-        )
-    try:
-        wait_until(lambda: ready(base, server, tmp_path / "server.log"), timeout=60)
+    engagement_id, token = engagement_and_token(primary.url())
+    with serving(
+        primary.url(),
+        tmp_path / "server.log",
+        RAPPORT_READ_DATABASE_URL=replica.url(),
+        RAPPORT_VIEW_WAIT_SECONDS="3",
+    ) as base:
         http = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"})
         complaint = {
             "engagementId": str(engagement_id),
@@ -91,17 +73,6 @@ def test_a_mutation_answers_once_the_replica_shows_it_and_queries_read_the_repli
             lambda: data(http, READ_BACK, {"id": second["complaintId"]})["complaint"] is not None
         )
         wait_until(lambda: http.get("/readyz").json()["replica"]["wal_bytes_behind"] == 0)
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-
-
-def ready(base: str, server: subprocess.Popen[bytes], log: Path) -> bool:
-    assert server.poll() is None, log.read_text()
-    try:
-        return httpx.get(f"{base}/readyz", timeout=2).status_code == 200
-    except httpx.TransportError:
-        return False
 
 
 def data(http: httpx.Client, query: str, variables: dict[str, Any]) -> Any:
