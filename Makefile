@@ -8,6 +8,9 @@ JS := tests/js
 # The admin app's sources; its built bundle is committed beside the code that serves it.
 ADMIN := interfaces/admin
 
+# The newest PostgreSQL server installed; its pg_auto_failover extension must match it.
+PG_MAJOR := $(shell ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)
+
 .PHONY: help install serve demo test lint bench admin graphiql clean
 
 $(INSTALLED): pyproject.toml
@@ -42,9 +45,10 @@ $(JS)/node_modules: $(JS)/package-lock.json
 $(ADMIN)/node_modules: $(ADMIN)/package-lock.json
 	tests/ensure_node.sh $(ADMIN)
 
-test: lint $(JS)/node_modules $(ADMIN)/node_modules ## Lint, then run every test (PostgreSQL, Node and Chromium made ready first)
+test: lint $(JS)/node_modules $(ADMIN)/node_modules ## Lint, then run every test (PostgreSQL, Node, Chromium and pg_auto_failover made ready first)
 	tests/ensure_postgres.sh $(BIN)/python
-	tests/ensure_chromium.sh
+	tests/ensure_debian_package.sh /usr/bin/chromium chromium
+	tests/ensure_debian_package.sh /usr/bin/pg_autoctl pg-auto-failover-cli postgresql-$(PG_MAJOR)-auto-failover
 	$(BIN)/pytest
 
 bench: install ## Run the benchmarks in tests/benchmarks

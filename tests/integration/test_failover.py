@@ -1,9 +1,10 @@
-"""A failover drill under load: the primary is stopped hard mid-load and its
-synchronous standby promoted. The API server, given both hosts in one URL
-(`target_session_attrs=read-write`), finds the new primary by itself, with no
-restart; clients that retry with the same idempotency key lose nothing they
-were acknowledged and record nothing twice; the views converge and equal a
-rebuild."""
+"""A failover drill under load, with pg_auto_failover: a monitor and two nodes
+replicating synchronously; the primary node dies at once mid-load (its keeper,
+Postgres and every backend killed) and the monitor promotes the standby. The
+API server, given both hosts in one URL (`target_session_attrs=read-write`),
+finds the new primary by itself, with no restart; clients that retry with the
+same idempotency key lose nothing they were acknowledged and record nothing
+twice; the views converge and equal a rebuild."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import pytest
 from application.service import Rapport
 from infrastructure.views.maintenance import statuses, verify
 from interfaces.bootstrap import ViewRuntime, bootstrap, build_views
-from tests.clusters import Cluster, own_cluster, streaming_replica
+from tests.clusters import Formation, auto_failover_formation
 from tests.conftest import make_settings
 from tests.processes import engagement_and_token, received_complaints, serving, wait_until
 
@@ -33,21 +34,9 @@ MUTATIONS = 60  # per client
 
 
 @pytest.fixture
-def pair() -> Iterator[tuple[Cluster, Cluster]]:
-    # Synchronous replication: a commit is acknowledged once the standby has it.
-    # The standby, once promoted, has no standby of its own to wait for.
-    with (
-        own_cluster(synchronous_standby_names="'*'") as primary,
-        streaming_replica(primary, synchronous_standby_names="''") as standby,
-    ):
-        wait_until(lambda: sync_state(primary) == "sync", timeout=30)
-        yield primary, standby
-
-
-def sync_state(primary: Cluster) -> str | None:
-    with psycopg.connect(primary.url(), autocommit=True) as conn:
-        row = conn.execute("SELECT sync_state FROM pg_stat_replication").fetchone()
-    return None if row is None else str(row[0])
+def formation() -> Iterator[Formation]:
+    with auto_failover_formation() as made:
+        yield made
 
 
 class Client(threading.Thread):
@@ -108,38 +97,40 @@ def attempt(http: httpx.Client, body: dict[str, Any]) -> Any:
     return payload["data"]["receiveComplaint"]
 
 
-def test_the_primary_fails_mid_load_and_the_promoted_standby_takes_over(
-    pair: tuple[Cluster, Cluster], tmp_path: Path
+def test_the_primary_fails_mid_load_and_the_monitor_promotes_the_standby(
+    formation: Formation, tmp_path: Path
 ) -> None:
-    primary, standby = pair
-    engagement_id, token = engagement_and_token(primary.url())
-    both = (
-        f"postgresql://postgres@127.0.0.1:{primary.port},127.0.0.1:{standby.port}"
-        "/postgres?target_session_attrs=read-write"
-    )
+    first = formation.primary()
+    assert first is not None
+    with psycopg.connect(formation.node_url(first), autocommit=True) as conn:
+        # Synchronous: a commit is acknowledged once the standby has it.
+        assert conn.execute("SHOW synchronous_standby_names").fetchone() != ("",)
+    engagement_id, token = engagement_and_token(formation.node_url(first))
     log = tmp_path / "server.log"
-    with serving(both, log) as base:
+    with serving(formation.url(), log) as base:
         clients = [Client(n, base, token, str(engagement_id)) for n in range(CLIENTS)]
         for client in clients:
             client.start()
         wait_until(lambda: sum(len(c.acknowledged) for c in clients) >= 60, timeout=120)
 
-        primary.stop("immediate")  # as if its machine lost power
+        formation.fail(first)
         failed = time.monotonic()
-        standby.promote()
+        wait_until(lambda: formation.primary() not in (None, first), timeout=120, poll=0.1)
         promoted = time.monotonic()
         for client in clients:
             client.join(timeout=300)
         resumed = min(t for c in clients for t in c.answered_at if t > promoted)
         print(
-            f"\npromotion took {promoted - failed:.2f} s; the first mutation answered "
+            f"\nthe monitor promoted the standby {promoted - failed:.2f} s after the primary "
+            f"died; the first mutation was answered "
             f"{resumed - promoted:.2f} s after it; "
             f"{sum(c.failures for c in clients)} tries were answered UNAVAILABLE or lost"
         )
         acknowledged = sorted(a for c in clients for a in c.acknowledged)
         assert len(acknowledged) == CLIENTS * MUTATIONS
-        survivor = bootstrap(make_settings(standby.url()))
-        views = build_views(survivor, make_settings(standby.url()))
+        survivor_url = formation.node_url(str(formation.primary()))
+        survivor = bootstrap(make_settings(survivor_url))
+        views = build_views(survivor, make_settings(survivor_url))
         try:
             assert sorted(received_complaints(survivor)) == acknowledged  # each once, none lost
             # The server's own projector, on the new primary, takes the views to the end.
