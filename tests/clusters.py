@@ -190,6 +190,17 @@ class Formation:
                 return name
         return None
 
+    def replicating_synchronously(self) -> bool:
+        """A primary and a secondary, agreed with the monitor, and the primary's
+        commits waiting for the secondary (the keeper sets that a moment after
+        the monitor agrees)."""
+        states = sorted(self.states().values())
+        if states != [("primary", "primary"), ("secondary", "secondary")]:
+            return False
+        with psycopg.connect(self.node_url(str(self.primary())), autocommit=True) as conn:
+            names = conn.execute("SHOW synchronous_standby_names").fetchone()
+        return names is not None and names[0] != ""
+
     def fail(self, name: str) -> None:
         """The node dies at once, as if its machine lost power: its keeper,
         the keeper's services, its Postgres and every backend are killed
@@ -269,7 +280,7 @@ def auto_failover_formation() -> Iterator[Formation]:
                 folder, "run", "--pgdata", pgdata, log=folder / f"{name}.log", mark=pgdata
             )
             wait_for(partial(formation.is_up, name), seconds=120)
-        wait_for(lambda: formation.primary() is not None, seconds=120)
+        wait_for(formation.replicating_synchronously, seconds=120)
         yield formation
     finally:
         for keeper in keepers.values():
