@@ -1,7 +1,8 @@
 """PostgreSQL clusters of a test's own: made with `initdb`, run with `pg_ctl` as
 the `postgres` user on a free port, removed afterwards. For tests that need
 what the shared server must not be given (hundreds of connections, replication,
-being stopped hard) without touching it."""
+being stopped hard) without touching it: single clusters, streaming replicas
+made with `pg_basebackup`, and pg_auto_failover formations."""
 
 from __future__ import annotations
 
@@ -249,8 +250,8 @@ def _kill_marked(mark: str) -> None:
 
 @contextmanager
 def auto_failover_formation() -> Iterator[Formation]:
-    """A monitor and two nodes on free ports, started and agreed on a primary
-    and a secondary; stopped and removed on leaving."""
+    """A monitor and two nodes on free ports, started, agreed on a primary and
+    a secondary and replicating synchronously; stopped and removed on leaving."""
     programs = require_pg_autoctl()
     folder = _new_folder()
     monitor_port = free_port()
