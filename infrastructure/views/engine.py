@@ -39,11 +39,10 @@ def view_engine(
                 "",
             )
         )
-        # Checked before use: a connection broken by a database restart or
-        # failover is replaced rather than failing the request that drew it.
-        engine = create_engine(
-            plain, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
-        )
+        # Not checked before each use (a round trip per read): the first read
+        # that finds its connection broken by a restart or failover makes
+        # SQLAlchemy drop every connection of the pool made before it.
+        engine = create_engine(plain, pool_size=pool_size, max_overflow=pool_size)
         return engine, schema
     engine = create_engine(f"sqlite:///{sqlite_path(database_url)}", connect_args={"timeout": 30})
     event.listen(engine, "connect", _sqlite_wal)
