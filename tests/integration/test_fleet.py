@@ -36,8 +36,8 @@ from tests.clusters import own_cluster, streaming_replica
 from tests.conftest import make_settings
 from tests.processes import (
     advisory_lock_holders,
-    free_port,
     received_complaints,
+    serving,
     start_rapport,
     wait_until,
 )
@@ -99,28 +99,18 @@ class Fleet:
         return process
 
     def api(self, name: str) -> str:
-        port = free_port()
-        self.start(
-            name,
-            *("serve", "--port", str(port), *API_ONLY),
-            RAPPORT_RATE_LIMIT_PER_MINUTE="0",
-            RAPPORT_VIEW_WAIT_SECONDS="15",
-            RAPPORT_READ_DATABASE_URL=self.read_url,
+        """An API process that only serves, reading from the replica; its URL."""
+        return self.stack.enter_context(
+            serving(
+                self.url,
+                self.folder / f"{name}.log",
+                *API_ONLY,
+                PGAPPNAME=name,
+                RAPPORT_RATE_LIMIT_PER_MINUTE="0",
+                RAPPORT_VIEW_WAIT_SECONDS="15",
+                RAPPORT_READ_DATABASE_URL=self.read_url,
+            )
         )
-        base = f"http://127.0.0.1:{port}"
-        wait_until(lambda: _healthy(base, self.processes[name], self.log(name)), timeout=60)
-        return base
-
-    def log(self, name: str) -> str:
-        return (self.folder / f"{name}.log").read_text(errors="replace")
-
-
-def _healthy(base: str, process: subprocess.Popen[bytes], log: str) -> bool:
-    assert process.poll() is None, f"the API process exited:\n{log}"
-    try:
-        return httpx.get(f"{base}/healthz", timeout=1).status_code == 200
-    except httpx.TransportError:
-        return False
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
