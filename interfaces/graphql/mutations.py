@@ -62,14 +62,14 @@ def result_union(name: str, payload: type) -> Any:
     """The union of a payload and every typed error, named `<name>Result`."""
     members = (payload, *ERROR_TYPES)
     description = (
-        f"What a mutation of {a(words(name))} answers: {payload.__name__} when it was "
+        f"What a mutation of {with_article(words(name))} answers: {payload.__name__} when it was "
         "recorded, or the error that says why nothing changed."
     )
     union = strawberry.union(f"{name}Result", description=description)
     return Annotated[Union[members], union]  # noqa: UP007
 
 
-def a(words: str) -> str:
+def with_article(words: str) -> str:
     """Words with their article, as said aloud: "an engagement", "an SLA policy"."""
     return f"{'an' if words[:1] in 'aeiou' or words.startswith('SLA') else 'a'} {words}"
 
@@ -288,8 +288,8 @@ def _payload_type(noun: str, view_name: str, node: Any) -> tuple[type, Payload]:
     }
     payload = strawberry.type(
         type(f"{noun}Payload", (), namespace),
-        description=f"A recorded change to {a(words(noun))}: its id, version and what it "
-        "created, and the object as the views show it.",
+        description=f"A recorded change to {with_article(words(noun))}: its id, version and "
+        "what it created, and the object as the views show it.",
     )
 
     def build(result: CommandResult, views_current: bool) -> Any:
