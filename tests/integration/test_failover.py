@@ -1,16 +1,22 @@
 """A failover drill under load, with pg_auto_failover: a monitor and two nodes
 replicating synchronously; the primary node dies at once mid-load (its keeper,
-Postgres and every backend killed) and the monitor promotes the standby. The
-API server, given both hosts in one URL (`target_session_attrs=read-write`),
-finds the new primary by itself, with no restart; clients that retry with the
-same idempotency key lose nothing they were acknowledged and record nothing
-twice; the views converge and equal a rebuild."""
+Postgres and every backend killed) and the monitor promotes the standby.
+
+The drill runs on one `rapport serve` doing everything, and on a fleet: two
+API-only processes and one process for each background job. Every process,
+given both hosts in one URL (`target_session_attrs=read-write`), finds the
+new primary by itself, with no restart; clients that retry with the same
+idempotency key lose nothing they were acknowledged and record nothing twice;
+the views converge and equal a rebuild; every webhook arrives, in order; the
+jobs' locks are held again on the new primary."""
 
 from __future__ import annotations
 
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +25,20 @@ import psycopg
 import pytest
 
 from application.service import Rapport
+from application.views.log import read_log
 from infrastructure.views.maintenance import statuses, verify
-from interfaces.bootstrap import ViewRuntime, bootstrap, build_views
+from interfaces.bootstrap import ViewRuntime, bootstrap, build_views, build_webhooks
 from tests.clusters import Formation, auto_failover_formation
 from tests.conftest import make_settings
-from tests.processes import engagement_and_token, received_complaints, serving, wait_until
+from tests.processes import (
+    advisory_lock_holders,
+    engagement_and_token,
+    received_complaints,
+    serving,
+    start_rapport,
+    wait_until,
+)
+from tests.webhook_receiver import Receiver, receiving
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -31,6 +46,14 @@ RECEIVE = """mutation($input: ReceiveComplaintInput!) { receiveComplaint(input: 
     __typename ... on ComplaintPayload { complaintId } ... on Error { message } } }"""
 CLIENTS = 4
 MUTATIONS = 60  # per client
+JOBS: dict[str, tuple[str, ...]] = {
+    "project": ("project",),
+    "sla-watch": ("sla-watch",),
+    "webhooks": ("webhook", "deliver"),
+}
+API_ONLY = ("--no-projectors", "--no-sla-watch", "--no-webhooks")
+# Five processes on a node allowed 100 connections: pools of 4 keep them well within.
+FLEET_SETTINGS = {"RAPPORT_POOL_SIZE": "4"}
 
 
 @pytest.fixture
@@ -97,8 +120,55 @@ def attempt(http: httpx.Client, body: dict[str, Any]) -> Any:
     return payload["data"]["receiveComplaint"]
 
 
+def start_processes(
+    topology: str, formation: Formation, folder: Path, stack: ExitStack
+) -> tuple[list[str], list[Path]]:
+    """The topology's processes on the formation's URL: the API servers' URLs,
+    and every process's log."""
+    if topology == "one process":
+        log = folder / "server.log"
+        return [stack.enter_context(serving(formation.url(), log))], [log]
+    logs = []
+    for job, args in JOBS.items():
+        log = folder / f"{job}.log"
+        output = stack.enter_context(log.open("wb"))
+        settings = {"PGAPPNAME": f"drill-{job}", **FLEET_SETTINGS}
+        worker = start_rapport(formation.url(), *args, stdout=output, stderr=output, **settings)
+        stack.callback(stop, worker)
+        logs.append(log)
+    apis = []
+    for n in range(2):
+        log = folder / f"api-{n}.log"
+        apis.append(stack.enter_context(serving(formation.url(), log, *API_ONLY, **FLEET_SETTINGS)))
+        logs.append(log)
+    return apis, logs
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def register_webhook(database_url: str, receiver: Receiver, endpoint: str) -> int:
+    """Registers the endpoint; returns the position of the first event it is sent."""
+    settings = make_settings(database_url)
+    app = bootstrap(settings)
+    runtime = build_views(app, settings)
+    try:
+        _, receiver.secret = build_webhooks(runtime).register(endpoint)
+        return app.head() + 1
+    finally:
+        runtime.close()
+        app.close()
+
+
+@pytest.mark.parametrize("topology", ["one process", "a fleet"])
 def test_the_primary_fails_mid_load_and_the_monitor_promotes_the_standby(
-    formation: Formation, tmp_path: Path
+    formation: Formation, tmp_path: Path, topology: str
 ) -> None:
     first = formation.primary()
     assert first is not None
@@ -106,9 +176,13 @@ def test_the_primary_fails_mid_load_and_the_monitor_promotes_the_standby(
         # Synchronous: a commit is acknowledged once the standby has it.
         assert conn.execute("SHOW synchronous_standby_names").fetchone() != ("",)
     engagement_id, token = engagement_and_token(formation.node_url(first))
-    log = tmp_path / "server.log"
-    with serving(formation.url(), log) as base:
-        clients = [Client(n, base, token, str(engagement_id)) for n in range(CLIENTS)]
+    receiver = Receiver()
+    with receiving(receiver) as endpoint, ExitStack() as stack:
+        first_sent = register_webhook(formation.node_url(first), receiver, endpoint)
+        apis, logs = start_processes(topology, formation, tmp_path, stack)
+        clients = [
+            Client(n, apis[n % len(apis)], token, str(engagement_id)) for n in range(CLIENTS)
+        ]
         for client in clients:
             client.start()
         wait_until(lambda: sum(len(c.acknowledged) for c in clients) >= 60, timeout=120)
@@ -121,8 +195,8 @@ def test_the_primary_fails_mid_load_and_the_monitor_promotes_the_standby(
             client.join(timeout=300)
         resumed = min(t for c in clients for t in c.answered_at if t > promoted)
         print(
-            f"\nthe monitor promoted the standby {promoted - failed:.2f} s after the primary "
-            f"died; the first mutation was answered "
+            f"\n{topology}: the monitor promoted the standby {promoted - failed:.2f} s after "
+            f"the primary died; the first mutation was answered "
             f"{resumed - promoted:.2f} s after it; "
             f"{sum(c.failures for c in clients)} tries were answered UNAVAILABLE or lost"
         )
@@ -133,14 +207,34 @@ def test_the_primary_fails_mid_load_and_the_monitor_promotes_the_standby(
         views = build_views(survivor, make_settings(survivor_url))
         try:
             assert sorted(received_complaints(survivor)) == acknowledged  # each once, none lost
-            # The server's own projector, on the new primary, takes the views to the end.
+            # The projector, on the new primary, takes the views to the end.
             head = survivor.head()
             wait_until(lambda: lowest_position(survivor, views) == head, timeout=60)
             assert verify(survivor, views.store, views.views) == []
+            # The dispatcher resumed where the old primary had it, and sent the rest.
+            # Positions have gaps: the new primary's sequence starts past the values
+            # the old one may have handed out (PostgreSQL logs sequences ahead).
+            logged = positions_after(survivor, first_sent - 1)
+            wait_until(lambda: receiver.positions() == logged, timeout=120)
+            if topology == "a fleet":
+                for job in JOBS:
+                    holders = advisory_lock_holders(views, f"drill-{job}")
+                    assert holders == {f"drill-{job}"}, job
         finally:
             views.close()
             survivor.close()
-    assert "unexpected error" not in log.read_text()
+    for log in logs:
+        assert "unexpected error" not in log.read_text().lower(), log.name
+
+
+def positions_after(app: Rapport, after: int) -> list[int]:
+    """The position of every event in the log after `after`."""
+    found: list[int] = []
+    last: int | None = after
+    while last is not None:
+        logged, last = read_log(app, last, 2_000)
+        found += [e.position for e in logged]
+    return found
 
 
 def lowest_position(app: Rapport, runtime: ViewRuntime) -> int:
