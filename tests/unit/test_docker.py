@@ -210,8 +210,45 @@ def test_project_services_use_the_postgres_service() -> None:
 
 
 def test_postgres_keeps_its_data_in_a_named_volume() -> None:
-    (volume,) = services()["postgres"]["volumes"]
-    assert volume.split(":")[0] in compose()["volumes"]
+    for name in ("postgres", "postgres-replica"):
+        data = [v for v in services()[name]["volumes"] if v.endswith(":/var/lib/postgresql/data")]
+        assert [v.split(":")[0] for v in data] == [f"{name}-data"], name
+        assert f"{name}-data" in compose()["volumes"]
+
+
+def test_the_primary_lets_the_replica_stream_its_wal() -> None:
+    (script,) = [v for v in services()["postgres"]["volumes"] if "docker-entrypoint-initdb.d" in v]
+    text = (DOCKER / script.split(":")[0]).read_text()
+    assert "host replication $POSTGRES_USER all scram-sha-256" in text
+    assert "pg_hba.conf" in text
+
+
+def test_the_api_reads_from_a_streaming_replica_of_postgres() -> None:
+    # As tests/integration/test_fleet.py runs its API processes.
+    api = services()["api"]
+    read_url = api["environment"]["RAPPORT_READ_DATABASE_URL"]
+    host = re.match(r"postgresql://[^@]+@([\w-]+):5432/rapport$", read_url)
+    assert host, read_url
+    replica = services()[host.group(1)]
+    assert api["depends_on"][host.group(1)]["condition"] == "service_healthy"
+    script = replica["command"][0]
+    assert "pg_basebackup --host postgres" in script
+    assert "--write-recovery-conf" in script and "--wal-method stream" in script
+    assert replica["depends_on"]["postgres"]["condition"] == "service_healthy"
+    # A hot standby refuses to start with fewer connections than its primary.
+    assert max_connections(script) >= max_connections(" ".join(services()["postgres"]["command"]))
+
+
+def max_connections(command: str) -> int:
+    (value,) = re.findall(r"max_connections=(\d+)", command)
+    return int(value)
+
+
+def test_workers_run_on_small_pools() -> None:
+    # A job needs few connections; the fleet test runs its workers the same way.
+    for name in WORKERS:
+        environment = services()[name]["environment"]
+        assert environment["RAPPORT_POOL_SIZE"] == "3", name
 
 
 @pytest.mark.parametrize("name", sorted(project_services()))
