@@ -45,10 +45,11 @@ $(JS)/node_modules: $(JS)/package-lock.json
 $(ADMIN)/node_modules: $(ADMIN)/package-lock.json
 	tests/ensure_node.sh $(ADMIN)
 
-test: lint $(JS)/node_modules $(ADMIN)/node_modules ## Lint, then run every test (PostgreSQL, Node, Chromium and pg_auto_failover made ready first)
+test: lint $(JS)/node_modules $(ADMIN)/node_modules ## Lint, then run every test (PostgreSQL, Node, Chromium, pg_auto_failover and PgBouncer made ready first)
 	tests/ensure_postgres.sh $(BIN)/python
 	tests/ensure_debian_package.sh /usr/bin/chromium chromium
 	tests/ensure_debian_package.sh /usr/bin/pg_autoctl pg-auto-failover-cli postgresql-$(PG_MAJOR)-auto-failover
+	tests/ensure_debian_package.sh /usr/sbin/pgbouncer pgbouncer
 	$(BIN)/pytest
 
 bench: install ## Run the benchmarks in tests/benchmarks

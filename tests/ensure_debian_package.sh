@@ -3,7 +3,8 @@
 #   tests/ensure_debian_package.sh PROGRAM PACKAGE...
 # installs the packages when PROGRAM is missing (as root, or with sudo when it
 # asks no password). Chromium for the browser tests (Playwright drives it and
-# never downloads one), pg_autoctl for the failover drill. With CI=true a
+# never downloads one), pg_autoctl for the failover drill, PgBouncer for the
+# test of API processes behind a transaction pooler. With CI=true a
 # missing program fails the run; elsewhere its tests are skipped, and pytest
 # says so loudly.
 set -u
