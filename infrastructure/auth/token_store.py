@@ -27,7 +27,7 @@ from sqlalchemy import (
 
 from application.ports import TokenRecord
 from infrastructure.sql_times import read_time, stored_time
-from infrastructure.views.locks import exclusive
+from infrastructure.views.locks import turn
 
 
 class SqlTokenStore:
@@ -48,10 +48,10 @@ class SqlTokenStore:
             Column("created_at", DateTime(timezone=True), nullable=False),
             Column("revoked_at", DateTime(timezone=True), nullable=True),
         )
-        # Under the lock: two processes starting at once would otherwise both
-        # see no table and race to create it.
-        with exclusive(engine, ["tokens-table"], schema=schema):
-            self.table.create(engine, checkfirst=True)
+        # In turns: two processes starting at once would otherwise both see no
+        # table and race to create it.
+        with turn(engine, "tokens-table", schema=schema) as conn:
+            self.table.create(conn, checkfirst=True)
 
     def add(self, record: TokenRecord, secret_hash: str) -> None:
         with self.engine.begin() as conn:

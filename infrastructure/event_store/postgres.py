@@ -8,6 +8,7 @@ of the same aggregate version, fails on a unique key and changes nothing.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -71,14 +72,27 @@ class PostgresRecorder(PostgresApplicationRecorder):
 
     def create_table(self) -> None:
         # The library's setup replaces a database function, which fails with
-        # "tuple concurrently updated" when two processes start together: take
-        # turns under an advisory lock held on a connection of its own.
+        # "tuple concurrently updated" when two processes start together: they
+        # take turns. The turn is a transaction's advisory lock, held by a
+        # connection of its own while the library sets up on others: through a
+        # pooler in transaction mode, a session's lock would stay behind on
+        # whichever server connection took it. It is tried, not waited for in
+        # the database, so a waiter holds no connection the holder's setup needs.
         with self.datastore.get_connection() as conn:
-            conn.execute("SELECT pg_advisory_lock(%s)", (SETUP_LOCK,))
-            try:
-                super().create_table()
-            finally:
-                conn.execute("SELECT pg_advisory_unlock(%s)", (SETUP_LOCK,))
+            pause = 0.01
+            while True:
+                with conn.transaction():
+                    taken = conn.execute(
+                        "SELECT pg_try_advisory_xact_lock(%s) AS taken", (SETUP_LOCK,)
+                    ).fetchone()
+                    if taken and taken["taken"]:
+                        # Idle while the setup runs, which may wait for locks on
+                        # the tables: not cut off by the library's idle timeout.
+                        conn.execute("SET LOCAL idle_in_transaction_session_timeout = 0")
+                        super().create_table()
+                        return
+                time.sleep(pause)
+                pause = min(pause * 2, 0.2)
 
     def _fetch_ids_after_insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any

@@ -42,8 +42,8 @@ class ViewFailures:
             Column("attempts", Integer, nullable=False),
         )
 
-    def create(self) -> None:
-        self.table.create(self.engine, checkfirst=True)
+    def create(self, conn: Connection) -> None:
+        self.table.create(conn, checkfirst=True)
 
     def record(self, failure: ViewFailure) -> None:
         row = {

@@ -1,5 +1,6 @@
 """One holder of a named lock at a time, across processes: one projector per
-view, one SLA watchdog, one webhook dispatcher, one writer of the view catalog.
+view, one SLA watchdog, one webhook dispatcher, one rebuild of a view; and one
+process at a time at a piece of setup, such as creating a table.
 
 PostgreSQL: a session advisory lock, held by a connection of its own for as long
 as the holder runs; a killed process's connection drops and the lock with it.
@@ -19,6 +20,13 @@ A PostgreSQL lock is lost with its session: when the database restarts or
 fails over, or the session is ended. A holder that passes `lost` has its
 session checked every `LOST_CHECK_SECONDS`, and the event set when it is gone;
 it must then stop its work, since another process may take the lock.
+
+A short piece of setup that processes must not do at once (creating a table)
+takes a `turn` instead: one transaction, holding a transaction's advisory lock,
+with the work done on its connection. It needs no session kept across
+transactions, so it works through a pooler in transaction mode as well, which
+may run each transaction on another server connection: a session's lock taken
+there would stay behind on whichever server connection took it, held for good.
 """
 
 from __future__ import annotations
@@ -126,6 +134,31 @@ def _postgres_locks(
             with suppress(DBAPIError):
                 for key in reversed(taken if not conn.invalidated else []):
                     conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+
+
+@contextmanager
+def turn(engine: Engine, name: str, *, schema: str | None = None) -> Iterator[Connection]:
+    """A connection in a transaction during which no other process has a turn
+    at `name`: do the work on it. The lock goes when the transaction ends.
+
+    PostgreSQL: tried, and tried again after a pause, never waited for in the
+    database, so a waiter holds no connection (of the server, or of a pooler's
+    few) while it waits. SQLite: the name's lock file, as `exclusive` takes it."""
+    if engine.dialect.name != "postgresql":
+        database = Path(engine.url.database or "rapport.db")
+        with _file_locks(database, [name], threading.Event()), engine.begin() as conn:
+            yield conn
+        return
+    key = lock_key(schema, name)
+    pause = FIRST_PAUSE
+    while True:
+        with engine.begin() as conn:
+            taken = conn.execute(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": key})
+            if taken.scalar():
+                yield conn
+                return
+        time.sleep(pause)
+        pause = min(pause * 2, LONGEST_PAUSE)
 
 
 def _check_session(conn: Connection, done: threading.Event, lost: threading.Event) -> None:

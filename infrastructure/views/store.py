@@ -43,7 +43,7 @@ from application.ports import ViewFailure
 from application.views.base import View
 from infrastructure.views.codec import state_schema
 from infrastructure.views.failures import ViewFailures
-from infrastructure.views.locks import exclusive
+from infrastructure.views.locks import exclusive, turn
 from infrastructure.views.tables import Changes, ViewTables, as_columns
 
 __all__ = ["Changes", "Generation", "GenerationDropped", "ViewStore", "ViewWriteFailed"]
@@ -120,9 +120,9 @@ class ViewStore:
         self.replica: ViewStore | None = None
         if read_only:
             return
-        with self.exclusive(["view-catalog"]):
-            self.catalog.create(engine, checkfirst=True)
-            self.failures.create()
+        with self._catalog_turn() as conn:
+            self.catalog.create(conn, checkfirst=True)
+            self.failures.create(conn)
 
     @contextmanager
     def exclusive(
@@ -141,9 +141,18 @@ class ViewStore:
 
     # The catalog
 
-    def generations(self, view_name: str) -> list[Generation]:
-        with self.reads.connect() as conn:
-            rows = conn.execute(select(self.catalog).where(self.catalog.c.view == view_name)).all()
+    @contextmanager
+    def _catalog_turn(self) -> Iterator[Connection]:
+        """The transaction in which this process alone changes the catalog's
+        shape or adds to it (see `locks.turn`)."""
+        with turn(self.engine, "view-catalog", schema=self.metadata.schema) as conn:
+            yield conn
+
+    def generations(self, view_name: str, conn: Connection | None = None) -> list[Generation]:
+        if conn is None:
+            with self.reads.connect() as own:
+                return self.generations(view_name, own)
+        rows = conn.execute(select(self.catalog).where(self.catalog.c.view == view_name)).all()
         return [Generation(r.view, r.generation, r.position, r.live) for r in rows]
 
     def live(self, view: View[Any, Any]) -> Generation:
@@ -151,12 +160,12 @@ class ViewStore:
         found = self._live(view.name)
         if found is not None:
             return found
-        with self.exclusive(["view-catalog"]):
-            # Looked for again under the lock: another process may have just made it.
-            return self._live(view.name) or self._create_generation(view, live=True)
+        with self._catalog_turn() as conn:
+            # Looked for again in this turn: another process may have just made it.
+            return self._live(view.name, conn) or self._create_generation(view, conn, live=True)
 
-    def _live(self, view_name: str) -> Generation | None:
-        return next((g for g in self.generations(view_name) if g.live), None)
+    def _live(self, view_name: str, conn: Connection | None = None) -> Generation | None:
+        return next((g for g in self.generations(view_name, conn) if g.live), None)
 
     def is_current(self, view: View[Any, Any], generation: Generation) -> bool:
         with self.reads.connect() as conn:
@@ -168,23 +177,24 @@ class ViewStore:
         return bool(fingerprint == schema_fingerprint(view))
 
     def create_generation(self, view: View[Any, Any], *, live: bool) -> Generation:
-        with self.exclusive(["view-catalog"]):
-            return self._create_generation(view, live=live)
+        with self._catalog_turn() as conn:
+            return self._create_generation(view, conn, live=live)
 
-    def _create_generation(self, view: View[Any, Any], *, live: bool) -> Generation:
-        numbers = [g.number for g in self.generations(view.name)]
+    def _create_generation(
+        self, view: View[Any, Any], conn: Connection, *, live: bool
+    ) -> Generation:
+        numbers = [g.number for g in self.generations(view.name, conn)]
         number = max(numbers, default=0) + 1
-        with self.engine.begin() as conn:
-            self.tables.create(conn, view, number)
-            conn.execute(
-                self.catalog.insert().values(
-                    view=view.name,
-                    generation=number,
-                    position=0,
-                    fingerprint=schema_fingerprint(view),
-                    live=live,
-                )
+        self.tables.create(conn, view, number)
+        conn.execute(
+            self.catalog.insert().values(
+                view=view.name,
+                generation=number,
+                position=0,
+                fingerprint=schema_fingerprint(view),
+                live=live,
             )
+        )
         return Generation(view.name, number, 0, live)
 
     def switch_live(self, view: View[Any, Any], number: int) -> None:

@@ -33,7 +33,7 @@ from sqlalchemy import (
 
 from application.webhooks import DeliveryAttempt, WebhookEndpoint
 from infrastructure.sql_times import read_time, stored_time
-from infrastructure.views.locks import exclusive
+from infrastructure.views.locks import turn
 
 
 class SqlWebhookStore:
@@ -70,10 +70,10 @@ class SqlWebhookStore:
             Column("error", String, nullable=False),
             Column("latency_ms", Float, nullable=False),
         )
-        # Under the lock: two processes starting at once would otherwise both
-        # see no table and race to create it.
-        with exclusive(engine, ["webhook-tables"], schema=schema):
-            self.metadata.create_all(engine, checkfirst=True)
+        # In turns: two processes starting at once would otherwise both see no
+        # table and race to create it.
+        with turn(engine, "webhook-tables", schema=schema) as conn:
+            self.metadata.create_all(conn, checkfirst=True)
 
     def add(self, endpoint: WebhookEndpoint, secret: str) -> None:
         with self.engine.begin() as conn:

@@ -1,6 +1,7 @@
 """Projector locks on PostgreSQL: one holder per view within a schema, and none
 shared between deployments in different schemas of one database; a lock that
-goes with its database session is noticed, and a worker takes it again."""
+goes with its database session is noticed, and a worker takes it again. Turns
+at a piece of setup: one at a time, the lock gone with the turn's transaction."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy import text
 
 from application.service import Rapport
 from infrastructure.views.engine import view_engine
-from infrastructure.views.locks import LOST_CHECK_SECONDS, lock_key
+from infrastructure.views.locks import LOST_CHECK_SECONDS, lock_key, turn
 from infrastructure.views.maintenance import verify
 from infrastructure.views.store import ViewStore
 from interfaces.bootstrap import ViewRuntime
@@ -117,3 +118,29 @@ def test_a_projection_worker_that_loses_its_lock_takes_it_again_and_goes_on(
         assert verify(app, runtime.store, runtime.select(["audit"])) == []
     finally:
         worker.stop(timeout=10)
+
+
+def test_a_turn_waits_for_the_one_before_it_and_leaves_no_lock_behind(
+    postgres_schema_url: str,
+) -> None:
+    first, second = store_on(postgres_schema_url), store_on(postgres_schema_url)
+    schema = first.metadata.schema
+    second_had_its_turn = threading.Event()
+
+    def take_a_turn() -> None:
+        with turn(second.engine, "tokens-table", schema=schema):
+            second_had_its_turn.set()
+
+    try:
+        with turn(first.engine, "tokens-table", schema=schema) as conn:
+            conn.execute(text("SELECT 1"))
+            threading.Thread(target=take_a_turn, daemon=True).start()
+            assert not second_had_its_turn.wait(1.0)
+        assert second_had_its_turn.wait(5.0)
+        held = text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = :key")
+        with first.engine.connect() as conn:
+            key = lock_key(schema, "tokens-table")
+            assert conn.execute(held, {"key": key}).scalar() == 0
+    finally:
+        first.engine.dispose()
+        second.engine.dispose()
