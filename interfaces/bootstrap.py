@@ -49,6 +49,7 @@ def bootstrap(
         cache_size=settings.aggregate_cache_size,
         pool_size=settings.pool_size,
         lock_timeout_seconds=settings.lock_timeout_seconds,
+        transaction_pooler=settings.transaction_pooler,
     )
     return Rapport(
         env,
@@ -83,6 +84,7 @@ class ViewRuntime:
         return [view.name for view in self.select(names)]
 
     def rebuild(self, names: Sequence[str] = ()) -> int:
+        self.settings.require_direct_connection("replaying views")
         return rebuild(self.rapport, self.store, self.select(names))
 
     def verify(self, names: Sequence[str] = ()) -> list[ViewDifference]:
@@ -114,6 +116,7 @@ class ViewRuntime:
 
     def worker(self, names: Sequence[str] = ()) -> ProjectionWorker:
         """A worker that projects the views named (all when none) once it holds their lock."""
+        self.settings.require_direct_connection("projecting views")
         return ProjectionWorker(
             self.rapport,
             self.store,
@@ -124,6 +127,7 @@ class ViewRuntime:
 
     def sla_watch_worker(self) -> SlaWatchWorker:
         """The breach watchdog, ticking once it holds its lock."""
+        self.settings.require_direct_connection("watching SLAs")
         schedule = SqlSlaSchedule(self.store, self.select(["complaint_rows"])[0])
         watchdog = SlaWatchdog(self.rapport, schedule)
         return SlaWatchWorker(watchdog, self.store, interval=self.settings.sla_watch_seconds)
@@ -135,6 +139,7 @@ class ViewRuntime:
         """The webhook deliveries, made once it holds their lock; `policy` (default:
         the settings') says how patiently."""
         settings = self.settings
+        settings.require_direct_connection("delivering webhooks")
         policy = policy or DeliveryPolicy(
             timeout=settings.webhook_timeout_seconds,
             max_backoff=settings.webhook_max_backoff_seconds,
@@ -152,7 +157,9 @@ class ViewRuntime:
 
     def event_waiter(self) -> EventWaiter:
         channel = getattr(self.rapport.recorder, "channel_name", "")
-        waiter = EventWaiter(self.settings.database_url, channel)
+        waiter = EventWaiter(
+            self.settings.database_url, channel, listen=not self.settings.transaction_pooler
+        )
         self.store.on_wait.append(waiter.wake)
         return waiter
 
@@ -162,7 +169,9 @@ class ViewRuntime:
 
 def build_views(rapport: Rapport, settings: Settings | None = None) -> ViewRuntime:
     settings = settings or Settings()
-    engine, schema = view_engine(settings.database_url, settings.pool_size)
+    engine, schema = view_engine(
+        settings.database_url, settings.pool_size, transaction_pooler=settings.transaction_pooler
+    )
     store = ViewStore(engine, schema)
     if settings.read_database_url:
         read_engine, read_schema = view_engine(

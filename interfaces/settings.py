@@ -37,6 +37,13 @@ class Settings(BaseSettings):
         "database_url. A mutation answers once the replica shows it too (within the "
         "view wait), so the caller's next query sees its own write",
     )
+    transaction_pooler: bool = Field(
+        False,
+        description="database_url goes through a pooler in transaction mode (PgBouncer's "
+        "pool_mode = transaction): no statement is prepared, subscriptions poll the head "
+        "of the log instead of LISTEN, and the projectors, the SLA watchdog and the "
+        "webhook deliveries refuse to run (they need a direct connection)",
+    )
     snapshot_interval: int = Field(
         25, ge=0, description="Snapshot an aggregate every N events (0: never)"
     )
@@ -122,6 +129,17 @@ class Settings(BaseSettings):
         description="Overrides of the health thresholds, as JSON, e.g. "
         '{"red_cpi_below": 0.8, "amber_csat_below": 4.0, "breach_window_days": 28}',
     )
+
+    def require_direct_connection(self, job: str) -> None:
+        """Refuse `job` when database_url goes through a transaction pooler: a
+        job holds its lock with a database session, across transactions, and
+        the pooler gives each transaction whichever server connection is free."""
+        if self.transaction_pooler:
+            raise ValueError(
+                f"{job} needs a direct connection to PostgreSQL, but "
+                "RAPPORT_TRANSACTION_POOLER says RAPPORT_DATABASE_URL goes through a "
+                "transaction pooler (the job's lock is held by a database session)"
+            )
 
     def thresholds(self) -> HealthThresholds:
         defaults = HealthThresholds()

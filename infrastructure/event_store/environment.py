@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from eventsourcing.utils import get_topic
 
 from infrastructure.event_store.mapper import OrjsonTranscoder, TypedMapper
-from infrastructure.event_store.postgres import PostgresRecorder
+from infrastructure.event_store.postgres import PostgresFactory, PostgresRecorder
 from infrastructure.event_store.sqlite import SQLiteRecorder
 
 
@@ -34,8 +34,11 @@ def event_store_env(
     cache_size: int = 0,
     pool_size: int = 10,
     lock_timeout_seconds: int = 5,
+    transaction_pooler: bool = False,
 ) -> dict[str, str]:
     """Environment for `Rapport(env=...)`: persistence module, recorder, mapper, pool.
+    `transaction_pooler`: the PostgreSQL URL goes through a pooler in transaction
+    mode, so no statement may be prepared.
 
     Every key the library would otherwise read from the process environment is set
     here, so a stray variable cannot change how events are stored. In particular
@@ -54,7 +57,7 @@ def event_store_env(
         "CIPHER_TOPIC": "",
     }
     if is_postgres(database_url):
-        env.update(_postgres_env(database_url, pool_size, lock_timeout_seconds))
+        env.update(_postgres_env(database_url, pool_size, lock_timeout_seconds, transaction_pooler))
     else:
         path = sqlite_path(database_url)
         if path != ":memory:":
@@ -117,10 +120,12 @@ def apply_session_attributes(database_url: str) -> None:
             os.environ["PGTARGETSESSIONATTRS"] = wanted
 
 
-def _postgres_env(database_url: str, pool_size: int, lock_timeout_seconds: int) -> dict[str, str]:
+def _postgres_env(
+    database_url: str, pool_size: int, lock_timeout_seconds: int, transaction_pooler: bool
+) -> dict[str, str]:
     url = PostgresUrl.parse(database_url)
     return {
-        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "PERSISTENCE_MODULE": get_topic(PostgresFactory),
         "APPLICATION_RECORDER_TOPIC": get_topic(PostgresRecorder),
         "POSTGRES_DBNAME": url.dbname,
         # libpq takes lists: it tries each host in turn.
@@ -143,4 +148,8 @@ def _postgres_env(database_url: str, pool_size: int, lock_timeout_seconds: int) 
         # 30 s a try, the caller would wait five minutes).
         "POSTGRES_CONNECT_TIMEOUT": "1",
         "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
+        # A pooler in transaction mode may run each transaction on another
+        # server connection, where a statement prepared on the last one is
+        # unknown, or another client's statement already has its name.
+        "PREPARED_STATEMENTS": "n" if transaction_pooler else "y",
     }

@@ -1,4 +1,5 @@
-"""The PostgreSQL application recorder, with the event index and idempotency keys.
+"""The PostgreSQL application recorder, with the event index and idempotency keys,
+and the factory that makes its connections.
 
 Both tables are written inside the recorder's own transaction, so an event, its
 index row and the idempotency key of the command that produced it are committed
@@ -14,8 +15,10 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+import eventsourcing.postgres
 from eventsourcing.persistence import Notification, StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from eventsourcing.utils import Environment, EnvType, strtobool
 from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Composed, Identifier
@@ -31,6 +34,22 @@ from infrastructure.event_store.index import (
 )
 
 SETUP_LOCK = 0x72617070  # any fixed number, the same in every process
+
+
+class PostgresFactory(eventsourcing.postgres.PostgresFactory):
+    """The library's factory, with one more key: `PREPARED_STATEMENTS=n` gives
+    every connection of the pool psycopg's `prepare_threshold=None`, with which
+    it prepares no statement, not even one the library asks it to prepare."""
+
+    PREPARED_STATEMENTS = "PREPARED_STATEMENTS"
+
+    def __init__(self, env: Environment | EnvType | None):
+        super().__init__(env)
+        if not strtobool(self.env.get(self.PREPARED_STATEMENTS) or "y"):
+            # The pool has not opened yet: each connection it makes takes these.
+            kwargs = self.datastore.pool.kwargs
+            assert isinstance(kwargs, dict)  # as the library's datastore makes it
+            kwargs["prepare_threshold"] = None
 
 
 class PostgresRecorder(PostgresApplicationRecorder):

@@ -13,12 +13,18 @@ from infrastructure.event_store.environment import PostgresUrl, is_postgres, sql
 
 
 def view_engine(
-    database_url: str, pool_size: int = 5, *, session_attrs: str | None = None
+    database_url: str,
+    pool_size: int = 5,
+    *,
+    session_attrs: str | None = None,
+    transaction_pooler: bool = False,
 ) -> tuple[Engine, str | None]:
     """The engine for `database_url` and the schema the tables go in (PostgreSQL).
     `session_attrs`: libpq's `target_session_attrs` unless the URL gives it
     (a replica's engine takes "any", whatever the primary's URL asks of the
-    process's other connections)."""
+    process's other connections). `transaction_pooler`: the URL goes through a
+    pooler in transaction mode, so no statement is prepared (psycopg prepares
+    one it has run five times on a connection, unless told never to)."""
     if is_postgres(database_url):
         url = PostgresUrl.parse(database_url)
         options = dict(url.options)
@@ -42,7 +48,12 @@ def view_engine(
         # Not checked before each use (a round trip per read): the first read
         # that finds its connection broken by a restart or failover makes
         # SQLAlchemy drop every connection of the pool made before it.
-        engine = create_engine(plain, pool_size=pool_size, max_overflow=pool_size)
+        engine = create_engine(
+            plain,
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            connect_args={"prepare_threshold": None} if transaction_pooler else {},
+        )
         return engine, schema
     engine = create_engine(f"sqlite:///{sqlite_path(database_url)}", connect_args={"timeout": 30})
     event.listen(engine, "connect", _sqlite_wal)
@@ -58,16 +69,19 @@ class EventWaiter:
     """Call it to wait until new events may be in the log, or `timeout` passes.
 
     PostgreSQL: LISTEN to the channel the event recorder NOTIFYs on each write,
-    on a connection of its own, closed by `close()`. SQLite: no notifications
-    exist, so it simply waits and the caller polls."""
+    on a connection of its own, closed by `close()`. SQLite, or PostgreSQL
+    without `listen` (through a pooler in transaction mode, which hands the
+    session's server connection to others after each transaction, so nothing
+    would be listening): no notifications come, so it simply waits and the
+    caller polls. Writes of this process still wake it at once (`wake`)."""
 
-    def __init__(self, database_url: str, channel: str) -> None:
+    def __init__(self, database_url: str, channel: str, *, listen: bool = True) -> None:
         self.connection: psycopg.Connection[Any] | None = None
         self._woken = threading.Event()
         self._conninfo: str | None = None
         self._channel = channel
         self._closed = False
-        if is_postgres(database_url):
+        if is_postgres(database_url) and listen:
             url = urlsplit(database_url)
             self._conninfo = urlunsplit(("postgresql", url.netloc, url.path, "", ""))
             self.connection = self._listen()
@@ -104,8 +118,8 @@ class EventWaiter:
         return True
 
     def wake(self) -> None:
-        """This process wrote events: on SQLite, stop waiting now rather than at
-        the next poll (PostgreSQL's NOTIFY already does this)."""
+        """This process wrote events: without LISTEN, stop waiting now rather
+        than at the next poll (a NOTIFY already does this)."""
         self._woken.set()
 
     def close(self) -> None:

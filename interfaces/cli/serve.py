@@ -55,15 +55,23 @@ def serve(
         if left_elsewhere:
             os.environ[setting] = "false"
     settings = Settings()
-    jobs = [
-        job
-        for job, on in [
-            ("projecting views", settings.projectors),
-            ("watching SLAs", settings.sla_watch),
-            ("delivering webhooks", settings.webhooks),
+    jobs = {
+        job: flag
+        for job, on, flag in [
+            ("projecting views", settings.projectors, "--no-projectors"),
+            ("watching SLAs", settings.sla_watch, "--no-sla-watch"),
+            ("delivering webhooks", settings.webhooks, "--no-webhooks"),
         ]
         if on
-    ]
+    }
+    for job in jobs:
+        try:
+            settings.require_direct_connection(job)
+        except ValueError as error:
+            fail(
+                f"{error}; serve with {' '.join(jobs.values())} and run the jobs "
+                "in processes of their own on a direct connection"
+            )
     console.print(
         f"Serving GraphQL on http://{host}:{port}/graphql "
         f"({settings.env.value}; {', '.join(jobs) or 'API only'})"

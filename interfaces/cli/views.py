@@ -79,6 +79,7 @@ def replay(view: ViewNames = None) -> None:
 
     The live tables keep answering until the switch."""
     with view_runtime() as runtime:
+        runtime.settings.require_direct_connection("replaying views")
         views = runtime.select(view or ())
         head = runtime.rapport.head()
         columns = (

@@ -105,7 +105,10 @@ class AdminMutations:
         chosen = _views_to_maintain(info, views)
         if not isinstance(chosen, list):
             return chosen
-        events = await info.context.run(info.context.services.runtime.rebuild, chosen)
+        try:
+            events = await info.context.run(info.context.services.runtime.rebuild, chosen)
+        except ValueError as error:  # this process goes through a transaction pooler
+            return ValidationError(message=str(error), field=["views"])
         return ViewsReplayed(views=chosen, events=events)
 
     @strawberry.mutation(

@@ -22,7 +22,8 @@ class WaitForEvents(Protocol):
 
 class LogFollower:
     """One thread per process watches the head of the log (woken by PostgreSQL's
-    NOTIFY, or polling on SQLite) and tells every waiting subscriber at once,
+    NOTIFY, or polling every `poll` seconds where none comes: on SQLite, and
+    through a pooler in transaction mode) and tells every waiting subscriber at once,
     so a thousand subscribers cost one watcher, not a thousand pollers. With
     nobody subscribed it reads nothing: a server busy with mutations pays no
     query per event for subscriptions nobody has."""
@@ -80,7 +81,7 @@ class LogFollower:
                 if self.wait_for_events(self.poll):
                     moved = True  # a write was announced
                 elif self._waiting:
-                    # No word of a write (SQLite sends none): look, for those who wait.
+                    # No word of a write (none comes without LISTEN): look, for those who wait.
                     latest = self.rapport.head()
                     moved, head = latest != head, latest
                 else:
