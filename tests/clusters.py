@@ -2,7 +2,8 @@
 the `postgres` user on a free port, removed afterwards. For tests that need
 what the shared server must not be given (hundreds of connections, replication,
 being stopped hard) without touching it: single clusters, streaming replicas
-made with `pg_basebackup`, and pg_auto_failover formations."""
+made with `pg_basebackup`, and pg_auto_failover formations. And PgBouncer, run
+the same way, in front of a server."""
 
 from __future__ import annotations
 
@@ -17,10 +18,14 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
+from psycopg.rows import dict_row
 
+from infrastructure.event_store.environment import PostgresUrl
 from tests.processes import free_port
 
 
@@ -229,10 +234,15 @@ def _autoctl(
         MARK: mark or str(folder),
     }
     output = log.open("ab") if log else subprocess.DEVNULL
-    user = {"user": "postgres", "group": "postgres"} if os.geteuid() == 0 else {}
     return subprocess.Popen(
-        ["pg_autoctl", *args], env=env, stdout=output, stderr=output, cwd=folder, **user
+        ["pg_autoctl", *args], env=env, stdout=output, stderr=output, cwd=folder, **_as_postgres()
     )
+
+
+def _as_postgres() -> dict[str, str]:
+    """`Popen`'s arguments that run a program as `postgres` when we are root:
+    `as_postgres` for a program that must be signalled itself, not through `runuser`."""
+    return {"user": "postgres", "group": "postgres"} if os.geteuid() == 0 else {}
 
 
 def _kill_marked(mark: str) -> None:
@@ -341,3 +351,94 @@ def wait_for(condition: Callable[[], bool], seconds: float = 60.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.2)
+
+
+PGBOUNCER = Path("/usr/sbin/pgbouncer")
+
+
+def require_pgbouncer() -> Path:
+    if PGBOUNCER.exists():
+        return PGBOUNCER
+    reason = f"no {PGBOUNCER} (Debian's pgbouncer; make test installs it)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI requires it)", pytrace=False)
+    pytest.skip(f"SKIPPED, NO PGBOUNCER: {reason}")
+
+
+@dataclass
+class Pooler:
+    """PgBouncer on 127.0.0.1, in front of one server."""
+
+    folder: Path
+    port: int
+
+    def url(self, database_url: str) -> str:
+        """`database_url` (a URL of the server) through the pooler."""
+        parts = urlsplit(database_url)
+        userinfo, _, _ = parts.netloc.rpartition("@")
+        return urlunsplit(parts._replace(netloc=f"{userinfo}@127.0.0.1:{self.port}"))
+
+    def show(self, what: str) -> list[dict[str, Any]]:
+        """`SHOW what` on PgBouncer's console (SERVERS, CLIENTS, POOLS, STATS): a
+        dict per row. The console speaks the simple query protocol only."""
+        console = f"postgresql://postgres@127.0.0.1:{self.port}/pgbouncer"
+        with psycopg.connect(
+            console, autocommit=True, cursor_factory=psycopg.ClientCursor, row_factory=dict_row
+        ) as conn:
+            return conn.execute(f"SHOW {what}").fetchall()
+
+
+@contextmanager
+def transaction_pooler(server_url: str, *, pool_size: int = 4) -> Iterator[Pooler]:
+    """PgBouncer in transaction pooling mode on a free port, in front of the
+    server of `server_url`, its files in a folder of its own: the transactions
+    of all its clients of one database and user share `pool_size` server
+    connections, each transaction taking whichever is free. Trust
+    authentication, as the test servers have. Stopped and removed on leaving."""
+    program = require_pgbouncer()
+    server = PostgresUrl.parse(server_url)
+    (host, port), folder = server.hosts[0], _new_folder()
+    pooler = Pooler(folder, free_port())
+    (folder / "users.txt").write_text(f'"{server.user}" ""\n"postgres" ""\n')
+    settings = {
+        "listen_addr": "127.0.0.1",
+        "listen_port": pooler.port,
+        "unix_socket_dir": "",
+        "auth_type": "trust",
+        "auth_file": folder / "users.txt",
+        "admin_users": "postgres",
+        "pool_mode": "transaction",
+        "default_pool_size": pool_size,
+        "max_client_conn": 500,
+        "logfile": folder / "pgbouncer.log",
+        "pidfile": folder / "pgbouncer.pid",
+    }
+    config = folder / "pgbouncer.ini"
+    config.write_text(
+        f"[databases]\n* = host={host} port={port}\n\n[pgbouncer]\n"
+        + "".join(f"{key} = {value}\n" for key, value in settings.items())
+    )
+    running = subprocess.Popen(
+        [str(program), str(config)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        **_as_postgres(),
+    )
+    try:
+        wait_for(lambda: _pooler_answers(running, pooler, server_url), seconds=30)
+        yield pooler
+    finally:
+        running.terminate()  # SIGTERM: PgBouncer closes every connection at once
+        try:
+            running.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            running.kill()
+            running.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _pooler_answers(running: subprocess.Popen[bytes], pooler: Pooler, server_url: str) -> bool:
+    log = pooler.folder / "pgbouncer.log"
+    assert running.poll() is None, f"PgBouncer exited:\n{log.read_text() if log.exists() else ''}"
+    # Without Rapport's options (`schema`), which libpq does not take.
+    return _answers(urlsplit(pooler.url(server_url))._replace(query="").geturl())
