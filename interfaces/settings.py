@@ -41,8 +41,8 @@ class Settings(BaseSettings):
         False,
         description="database_url goes through a pooler in transaction mode (PgBouncer's "
         "pool_mode = transaction): no statement is prepared, subscriptions poll the head "
-        "of the log instead of LISTEN, and the projectors, the SLA watchdog and the "
-        "webhook deliveries refuse to run (they need a direct connection)",
+        "of the log instead of LISTEN, and the projectors, the SLA watchdog, the "
+        "webhook deliveries and view replays refuse to run (they need a direct connection)",
     )
     snapshot_interval: int = Field(
         25, ge=0, description="Snapshot an aggregate every N events (0: never)"
