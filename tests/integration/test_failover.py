@@ -8,7 +8,10 @@ given both hosts in one URL (`target_session_attrs=read-write`), finds the
 new primary by itself, with no restart; clients that retry with the same
 idempotency key lose nothing they were acknowledged and record nothing twice;
 the views converge and equal a rebuild; every webhook arrives, in order; the
-jobs' locks are held again on the new primary."""
+jobs' locks are held again on the new primary.
+
+And what synchronous replication is for: with a plain asynchronous standby, a
+promotion loses what the standby had not received, acknowledged or not."""
 
 from __future__ import annotations
 
@@ -19,16 +22,20 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import httpx
 import psycopg
 import pytest
 
+from application.commands.base import CommandMeta
+from application.commands.complaint import ReceiveComplaint
 from application.service import Rapport
 from application.views.log import read_log
 from infrastructure.views.maintenance import statuses, verify
 from interfaces.bootstrap import ViewRuntime, bootstrap, build_views, build_webhooks
-from tests.clusters import Formation, auto_failover_formation
+from tests.builders import open_engagement
+from tests.clusters import Formation, auto_failover_formation, own_cluster, streaming_replica
 from tests.conftest import make_settings
 from tests.processes import (
     advisory_lock_holders,
@@ -239,3 +246,58 @@ def positions_after(app: Rapport, after: int) -> list[int]:
 
 def lowest_position(app: Rapport, runtime: ViewRuntime) -> int:
     return min(s.position for s in statuses(app, runtime.store, runtime.views))
+
+
+def test_with_asynchronous_replication_a_promotion_loses_what_the_standby_had_not_received() -> (
+    None
+):
+    """What docs/operations.md warns of: a streaming standby without
+    `synchronous_standby_names`. A commit is acknowledged before the standby
+    has it; if the primary dies then, the promoted standby never heard of it.
+    Here the standby is cut off before the second complaint, so its WAL never
+    arrives: a lag of any size at the moment of the crash does the same. The
+    caller's idempotency key is what lets it record the complaint again."""
+    with own_cluster() as primary, streaming_replica(primary) as standby:
+        app = bootstrap(make_settings(primary.url()))
+        try:
+            engagement_id = open_engagement(app)
+            kept = receive(app, engagement_id, "kept")
+            wait_until(lambda: replayed_all(primary.url(), standby.url()))
+            standby.stop()  # the standby falls behind: cut off
+            lost = receive(app, engagement_id, "lost")  # acknowledged all the same
+            assert sorted(received_complaints(app)) == sorted([kept, lost])
+        finally:
+            app.close()
+        primary.stop("immediate")  # the primary dies
+        standby.start()
+        standby.promote()
+        survivor = bootstrap(make_settings(standby.url()))
+        try:
+            assert received_complaints(survivor) == [kept]  # the acknowledged one is gone
+            again = receive(survivor, engagement_id, "lost")  # sent again, with its key
+            assert received_complaints(survivor) == [kept, again]
+        finally:
+            survivor.close()
+
+
+def receive(app: Rapport, engagement_id: UUID, key: str) -> str:
+    command = ReceiveComplaint(
+        engagement_id=engagement_id,
+        channel="email",
+        severity="high",
+        category="billing",
+        description=f"Complaint {key}",
+    )
+    result = app.execute(command, CommandMeta(actor="drill", idempotency_key=key))
+    return str(result.aggregate_id)
+
+
+def replayed_all(primary_url: str, standby_url: str) -> bool:
+    """The standby has replayed everything the primary has written so far."""
+    with psycopg.connect(primary_url, autocommit=True) as conn:
+        written = conn.execute("SELECT pg_current_wal_lsn()").fetchone()
+    with psycopg.connect(standby_url, autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT pg_wal_lsn_diff(%s, pg_last_wal_replay_lsn()) <= 0", written
+        ).fetchone()
+    return bool(row and row[0])
