@@ -6,6 +6,7 @@ request's latency and what the processes spent on it."""
 from __future__ import annotations
 
 import asyncio
+import math
 import os
 import random
 import socket
@@ -183,13 +184,14 @@ async def one_client(
     body: bytes,
     *,
     until: float,
+    requests: float,
     load: Load,
     ok: Check,
     every: float | None,
 ) -> None:
     if every:  # paced clients start spread over one interval, as real ones would
         await asyncio.sleep(random.uniform(0, every))
-    while time.perf_counter() < until:
+    while time.perf_counter() < until and len(load.latencies) < requests:
         started = time.perf_counter()
         async with session.post(url, data=body) as response:
             content = await response.read()
@@ -206,14 +208,17 @@ def run_load(
     body: bytes,
     *,
     clients: int,
-    seconds: float,
+    seconds: float = math.inf,
+    requests: float = math.inf,
     ok: Check,
     every: float | None = None,
     workers: Sequence[psutil.Process] = (),
 ) -> Load:
     """`clients` clients, each on its own connection to one of the servers in
     turn, sending `body` back to back, or with `every`, once every that many
-    seconds. The CPU counted is the servers' and the `workers'` processes'.
+    seconds, for `seconds` or until `requests` have been answered (the few
+    sent meanwhile are answered too). The CPU counted is the servers' and the
+    `workers'` processes'.
 
     The clients are aiohttp's: they share the machine with the server, and
     they spend a quarter of the CPU per request that httpx's would, so the
@@ -237,6 +242,7 @@ def run_load(
                         f"{servers[n % len(servers)].url}/graphql",
                         body,
                         until=until,
+                        requests=requests,
                         load=load,
                         ok=ok,
                         every=every,
