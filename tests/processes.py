@@ -1,6 +1,7 @@
 """For tests of workers running beside each other, in threads or processes:
-starting `rapport` as a process, waiting for what they do, and seeing which of
-them holds its lock."""
+starting `rapport` as a process and stopping it, waiting for what they do,
+seeing which of them holds its lock, and clients that write through one API
+process and read back through another."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -49,6 +51,17 @@ def start_rapport(
         stdout=stdout,
         stderr=stderr,
     )
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM, and SIGKILL if it has not stopped within 15 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def free_port() -> int:
@@ -112,8 +125,7 @@ def serving(database_url: str, log: Path, *options: str, **settings: str) -> Ite
         wait_until(lambda: _ready(base, server, log), timeout=60)
         yield base
     finally:
-        server.terminate()
-        server.wait(timeout=15)
+        stop(server)
 
 
 def _ready(base: str, server: subprocess.Popen[bytes], log: Path) -> bool:
@@ -136,3 +148,77 @@ def received_complaints(app: Rapport) -> list[str]:
             if type(e.event).__qualname__ == "Complaint.Received"
         ]
     return found
+
+
+RECEIVE = """mutation($input: ReceiveComplaintInput!) { receiveComplaint(input: $input) {
+    __typename ... on ComplaintPayload { complaintId viewsCurrent } ... on Error { message } } }"""
+READ_BACK = "query($id: UUID!) { complaint(id: $id) { id state } }"
+
+
+def graphql_data(http: httpx.Client, base: str, query: str, variables: dict[str, Any]) -> Any:
+    """The `data` of a GraphQL request to the API at `base`, which must have no errors."""
+    response = http.post(f"{base}/graphql", json={"query": query, "variables": variables})
+    body = response.json()
+    assert response.status_code == 200 and "errors" not in body, (base, body)
+    return body["data"]
+
+
+def complaint_input(engagement_id: UUID, key: str) -> dict[str, str]:
+    """`receiveComplaint`'s input, sent with `key` as its idempotency key."""
+    return {
+        "engagementId": str(engagement_id),
+        "channel": "EMAIL",
+        "severity": "HIGH",
+        "category": "billing",
+        "description": f"Complaint {key}",
+        "idempotencyKey": key,
+    }
+
+
+class ReadBackClients:
+    """Clients each sending receiveComplaint through one API process and reading
+    the complaint back through the next one: every mutation must be answered
+    with current views, and shown by the other process at once. Keeps what
+    each was acknowledged and any problem seen."""
+
+    def __init__(self, apis: list[str], token: str, engagements: list[UUID], name: str) -> None:
+        self.apis, self.token, self.engagements, self.name = apis, token, engagements, name
+        self.acknowledged: list[str] = []
+        self.problems: list[str] = []
+        self.lock = threading.Lock()
+
+    def all(self, clients: int, count: int) -> None:
+        threads = [threading.Thread(target=self.run, args=(c, count)) for c in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    def run(self, client: int, count: int) -> None:
+        headers = {"Authorization": f"Bearer {self.token}"}
+        with httpx.Client(headers=headers, timeout=30) as http:
+            for i in range(count):
+                writer = self.apis[(client + i) % len(self.apis)]
+                reader = self.apis[(client + i + 1) % len(self.apis)]
+                engagement_id = self.engagements[i % len(self.engagements)]
+                key = f"{self.name}-{client}-{i}"
+                try:
+                    self.one(http, writer, reader, complaint_input(engagement_id, key))
+                except (AssertionError, httpx.HTTPError) as error:
+                    self.problem(f"{writer}, {key}: {error}")
+
+    def one(self, http: httpx.Client, writer: str, reader: str, complaint: dict[str, str]) -> None:
+        answer = graphql_data(http, writer, RECEIVE, {"input": complaint})["receiveComplaint"]
+        if answer["__typename"] != "ComplaintPayload" or not answer["viewsCurrent"]:
+            self.problem(f"{writer}: {answer}")
+            return
+        with self.lock:
+            self.acknowledged.append(answer["complaintId"])
+        # Read-your-writes on another process: its views are the same tables.
+        seen = graphql_data(http, reader, READ_BACK, {"id": answer["complaintId"]})["complaint"]
+        if seen is None or seen["state"] != "RECEIVED":
+            self.problem(f"{reader} did not show {answer['complaintId']}: {seen}")
+
+    def problem(self, text: str) -> None:
+        with self.lock:
+            self.problems.append(text)

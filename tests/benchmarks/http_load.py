@@ -28,6 +28,7 @@ import pytest
 
 from application.service import Rapport
 from interfaces.bootstrap import ViewRuntime
+from tests.processes import stop
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -116,12 +117,7 @@ def running(
     try:
         yield popen
     finally:
-        popen.terminate()
-        try:
-            popen.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            popen.kill()
-            popen.wait()
+        stop(popen)
 
 
 def started(port: int, popen: subprocess.Popen[bytes], log: Path) -> Server:

@@ -15,7 +15,6 @@ promotion loses what the standby had not received, acknowledged or not."""
 
 from __future__ import annotations
 
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -43,6 +42,7 @@ from tests.processes import (
     received_complaints,
     serving,
     start_rapport,
+    stop,
     wait_until,
 )
 from tests.webhook_receiver import Receiver, receiving
@@ -149,15 +149,6 @@ def start_processes(
         apis.append(stack.enter_context(serving(formation.url(), log, *API_ONLY, **FLEET_SETTINGS)))
         logs.append(log)
     return apis, logs
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def register_webhook(database_url: str, receiver: Receiver, endpoint: str) -> int:

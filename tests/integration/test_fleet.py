@@ -21,10 +21,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-from uuid import UUID
 
-import httpx
 import psycopg
 import pytest
 
@@ -35,10 +32,12 @@ from tests.builders import open_engagement
 from tests.clusters import own_cluster, streaming_replica
 from tests.conftest import make_settings
 from tests.processes import (
+    ReadBackClients,
     advisory_lock_holders,
     received_complaints,
     serving,
     start_rapport,
+    stop,
     wait_until,
 )
 from tests.webhook_receiver import Receiver, receiving
@@ -79,11 +78,6 @@ def fleet_db() -> Iterator[Database]:
             app.close()
 
 
-RECEIVE = """mutation($input: ReceiveComplaintInput!) { receiveComplaint(input: $input) {
-    __typename ... on ComplaintPayload { complaintId viewsCurrent } ... on Error { message } } }"""
-READ_BACK = "query($id: UUID!) { complaint(id: $id) { id state } }"
-
-
 class Fleet:
     """The processes of one test, each writing its output to a file of its own."""
 
@@ -104,7 +98,7 @@ class Fleet:
             **settings,
         )
         self.processes[name] = process
-        self.stack.callback(_stop, process)
+        self.stack.callback(stop, process)
         return process
 
     def api(self, name: str) -> str:
@@ -122,82 +116,10 @@ class Fleet:
         )
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 @contextmanager
 def fleet(database: Database, folder: Path) -> Iterator[Fleet]:
     with ExitStack() as stack:
         yield Fleet(database, folder, stack)
-
-
-class Clients:
-    """Clients each sending receiveComplaint through one API process and reading
-    the complaint back through the next: what each was acknowledged."""
-
-    def __init__(self, apis: list[str], token: str, engagements: list[UUID]) -> None:
-        self.apis, self.token, self.engagements = apis, token, engagements
-        self.acknowledged: list[str] = []
-        self.problems: list[str] = []
-        self.lock = threading.Lock()
-
-    def run(self, client: int, count: int) -> None:
-        headers = {"Authorization": f"Bearer {self.token}"}
-        with httpx.Client(headers=headers, timeout=30) as http:
-            for i in range(count):
-                writer = self.apis[(client + i) % len(self.apis)]
-                reader = self.apis[(client + i + 1) % len(self.apis)]
-                try:
-                    self.one(http, writer, reader, client, i)
-                except (AssertionError, httpx.HTTPError) as error:
-                    self.problem(f"client {client}, mutation {i}: {error}")
-
-    def one(self, http: httpx.Client, writer: str, reader: str, client: int, i: int) -> None:
-        complaint = {
-            "engagementId": str(self.engagements[i % len(self.engagements)]),
-            "channel": "EMAIL",
-            "severity": "HIGH",
-            "category": "billing",
-            "description": f"Client {client}, complaint {i}",
-            "idempotencyKey": f"fleet-{client}-{i}",
-        }
-        answer = _data(http, writer, RECEIVE, {"input": complaint})["receiveComplaint"]
-        if answer["__typename"] != "ComplaintPayload" or not answer["viewsCurrent"]:
-            self.problem(f"{writer}: {answer}")
-            return
-        with self.lock:
-            self.acknowledged.append(answer["complaintId"])
-        # Read-your-writes on another process: its views are the same tables.
-        seen = _data(http, reader, READ_BACK, {"id": answer["complaintId"]})["complaint"]
-        if seen is None or seen["state"] != "RECEIVED":
-            self.problem(f"{reader} did not show {answer['complaintId']}: {seen}")
-
-    def problem(self, text: str) -> None:
-        with self.lock:
-            self.problems.append(text)
-
-    def all(self, clients: int, count: int) -> None:
-        threads = [
-            threading.Thread(target=self.run, args=(client, count)) for client in range(clients)
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-
-
-def _data(http: httpx.Client, base: str, query: str, variables: dict[str, Any]) -> Any:
-    response = http.post(f"{base}/graphql", json={"query": query, "variables": variables})
-    body = response.json()
-    assert response.status_code == 200 and "errors" not in body, (base, body)
-    return body["data"]
 
 
 def assert_views_equal_a_rebuild(app: Rapport, runtime: ViewRuntime) -> None:
@@ -225,7 +147,7 @@ def test_three_api_processes_and_one_worker_per_job_lose_nothing_and_read_their_
             processes.start(f"fleet-{job}", *args)
         apis = [processes.api(f"fleet-api-{n}") for n in range(3)]
 
-        clients = Clients(apis, token, engagements)
+        clients = ReadBackClients(apis, token, engagements, "fleet")
         with peak_connections(fleet_db.url) as peaks:
             clients.all(clients=8, count=200)
 
@@ -290,7 +212,7 @@ def test_a_standby_of_each_job_takes_over_when_the_active_one_is_killed_mid_load
             wait_until(lambda: holder(runtime, job) == {f"fleet-{job}-a"})  # noqa: B023
             processes.start(f"fleet-{job}-b", *args)
         apis = [processes.api(f"fleet-api-{n}") for n in range(2)]
-        clients = Clients(apis, token, engagements)
+        clients = ReadBackClients(apis, token, engagements, "fleet")
         load = threading.Thread(target=clients.all, kwargs={"clients": 4, "count": 100})
         load.start()
         wait_until(lambda: len(clients.acknowledged) >= 100, timeout=120)

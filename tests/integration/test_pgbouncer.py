@@ -44,7 +44,18 @@ from tests.clusters import Pooler, transaction_pooler
 from tests.conftest import make_settings, postgres_url
 from tests.e2e.live_server import STEP, TRANSPORT_WS, Stream
 from tests.integration.conftest import assert_one_line_error
-from tests.processes import free_port, received_complaints, serving, start_rapport, wait_until
+from tests.processes import (
+    RECEIVE,
+    ReadBackClients,
+    complaint_input,
+    free_port,
+    graphql_data,
+    received_complaints,
+    serving,
+    start_rapport,
+    stop,
+    wait_until,
+)
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -53,9 +64,6 @@ API_ONLY = ("--no-projectors", "--no-sla-watch", "--no-webhooks")
 THROUGH_POOLER = {"RAPPORT_TRANSACTION_POOLER": "true"}
 CLIENTS, MUTATIONS = 4, 50
 
-RECEIVE = """mutation($input: ReceiveComplaintInput!) { receiveComplaint(input: $input) {
-    __typename ... on ComplaintPayload { complaintId viewsCurrent } ... on Error { message } } }"""
-READ_BACK = "query($id: UUID!) { complaint(id: $id) { id state } }"
 REPLAY = "mutation { replayViews { __typename ... on Error { message } } }"
 VERIFY = """mutation { verifyViews { __typename
     ... on ViewsVerified { differences { view key problem } } ... on Error { message } } }"""
@@ -122,7 +130,7 @@ def test_api_processes_through_the_pooler_serve_mutations_queries_and_subscripti
         ]
         subscriber = stack.enter_context(_subscribed(apis[0], token, engagement, app.head()))
 
-        clients = Clients(apis, token, engagement)
+        clients = ReadBackClients(apis, token, [engagement], "pooled")
         with _pooler_use(pooler, PostgresUrl.parse(direct).dbname) as use:
             clients.all(CLIENTS, MUTATIONS)
 
@@ -139,9 +147,9 @@ def test_api_processes_through_the_pooler_serve_mutations_queries_and_subscripti
 
         with httpx.Client(headers=_bearer(admin), timeout=60) as http:
             # Rebuilt in scratch tables through the pooler, the views equal the live ones.
-            verified = _data(http, apis[1], VERIFY, {})["verifyViews"]
+            verified = graphql_data(http, apis[1], VERIFY, {})["verifyViews"]
             # A replay holds its lock across transactions: refused, not half done.
-            replay = _data(http, apis[1], REPLAY, {})["replayViews"]
+            replay = graphql_data(http, apis[1], REPLAY, {})["replayViews"]
         assert verified == {"__typename": "ViewsVerified", "differences": []}, verified
         assert replay["__typename"] == "ValidationError", replay
         assert "needs a direct connection" in replay["message"]
@@ -182,7 +190,7 @@ def test_without_the_setting_mutations_through_the_pooler_fail(
         httpx.Client(headers=_bearer(token), timeout=30) as http,
     ):
         for i in range(10):
-            variables = {"input": _complaint(engagement, f"without-{i}")}
+            variables = {"input": complaint_input(engagement, f"without-{i}")}
             response = http.post(f"{api}/graphql", json={"query": RECEIVE, "variables": variables})
             answers.append(response.json())
     failed = [answer for answer in answers if answer.get("errors")]
@@ -231,78 +239,11 @@ def _started(database_url: str, log: Path, *args: str) -> Iterator[subprocess.Po
     try:
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def _bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
-
-
-def _complaint(engagement: UUID, key: str) -> dict[str, str]:
-    return {
-        "engagementId": str(engagement),
-        "channel": "EMAIL",
-        "severity": "HIGH",
-        "category": "billing",
-        "description": f"Complaint {key}",
-        "idempotencyKey": key,
-    }
-
-
-def _data(http: httpx.Client, base: str, query: str, variables: dict[str, Any]) -> Any:
-    response = http.post(f"{base}/graphql", json={"query": query, "variables": variables})
-    body = response.json()
-    assert response.status_code == 200 and "errors" not in body, (base, body)
-    return body["data"]
-
-
-class Clients:
-    """Clients each sending receiveComplaint through one API process and reading
-    the complaint back through the other: what each was acknowledged."""
-
-    def __init__(self, apis: list[str], token: str, engagement: UUID) -> None:
-        self.apis, self.token, self.engagement = apis, token, engagement
-        self.acknowledged: list[str] = []
-        self.problems: list[str] = []
-        self.lock = threading.Lock()
-
-    def all(self, clients: int, count: int) -> None:
-        threads = [threading.Thread(target=self.run, args=(c, count)) for c in range(clients)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-
-    def run(self, client: int, count: int) -> None:
-        with httpx.Client(headers=_bearer(self.token), timeout=30) as http:
-            for i in range(count):
-                writer = self.apis[(client + i) % len(self.apis)]
-                reader = self.apis[(client + i + 1) % len(self.apis)]
-                try:
-                    self.one(http, writer, reader, f"pooled-{client}-{i}")
-                except (AssertionError, httpx.HTTPError) as error:
-                    self.problem(f"{writer}, {client}/{i}: {error}")
-
-    def one(self, http: httpx.Client, writer: str, reader: str, key: str) -> None:
-        variables = {"input": _complaint(self.engagement, key)}
-        answer = _data(http, writer, RECEIVE, variables)["receiveComplaint"]
-        if answer["__typename"] != "ComplaintPayload" or not answer["viewsCurrent"]:
-            self.problem(f"{writer}: {answer}")
-            return
-        with self.lock:
-            self.acknowledged.append(answer["complaintId"])
-        seen = _data(http, reader, READ_BACK, {"id": answer["complaintId"]})["complaint"]
-        if seen is None or seen["state"] != "RECEIVED":
-            self.problem(f"{reader} did not show {answer['complaintId']}: {seen}")
-
-    def problem(self, text: str) -> None:
-        with self.lock:
-            self.problems.append(text)
 
 
 class Subscriber:
