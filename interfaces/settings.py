@@ -12,6 +12,11 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from application.views.health import HealthThresholds
 
 
+class DirectConnectionRequired(ValueError):
+    """A job that needs a direct connection was asked of a process whose
+    database_url goes through a transaction pooler."""
+
+
 class Environment(StrEnum):
     DEVELOPMENT = "development"
     PRODUCTION = "production"
@@ -135,7 +140,7 @@ class Settings(BaseSettings):
         job holds its lock with a database session, across transactions, and
         the pooler gives each transaction whichever server connection is free."""
         if self.transaction_pooler:
-            raise ValueError(
+            raise DirectConnectionRequired(
                 f"{job} needs a direct connection to PostgreSQL, but "
                 "RAPPORT_TRANSACTION_POOLER says RAPPORT_DATABASE_URL goes through a "
                 "transaction pooler (the job's lock is held by a database session)"

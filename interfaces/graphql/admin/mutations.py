@@ -26,6 +26,7 @@ from interfaces.graphql.errors import (
     refusal_result,
 )
 from interfaces.graphql.permissions import requires
+from interfaces.settings import DirectConnectionRequired
 
 CreateTokenResult = Annotated[
     TokenCreated | ValidationError | NotFound | Forbidden,
@@ -107,7 +108,7 @@ class AdminMutations:
             return chosen
         try:
             events = await info.context.run(info.context.services.runtime.rebuild, chosen)
-        except ValueError as error:  # this process goes through a transaction pooler
+        except DirectConnectionRequired as error:
             return ValidationError(message=str(error), field=["views"])
         return ViewsReplayed(views=chosen, events=events)
 
