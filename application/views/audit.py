@@ -140,6 +140,9 @@ class AuditView(View[AuditEntry, AuditEntry]):
         # before; `initial` has usually just built it.
         return state if state.position == logged.position else audit_entry(logged)
 
+    def unchanged_until(self, state: AuditEntry, at: datetime) -> datetime | None:
+        return None  # the report does not read the moment
+
     def report(self, state: AuditEntry, at: datetime) -> AuditEntry:
         return state
 

@@ -113,6 +113,17 @@ class View(ABC, Generic[S, R]):
     def report(self, state: S, at: datetime) -> R:
         """The view's figures for this state, as of the moment `at`."""
 
+    def unchanged_until(self, state: S, at: datetime) -> datetime | None:
+        """Until when (that moment excluded) `report(state, t)` equals
+        `report(state, at)` for every t from `at`, with no new event; None when
+        the report does not move with time at all. What lets an answer read from
+        this state be given again, unchanged, without working it out again.
+
+        The default, `at` itself, promises nothing. Seconds spent in a state,
+        which move at every instant, are left out: whoever shows one says so.
+        """
+        return at
+
     def column_values(self, state: S) -> dict[str, Any]:
         """Values of `columns` for this state."""
         return {}

@@ -61,6 +61,7 @@ from application.views.milestones import (
     total_weight,
     weight_due_by,
 )
+from application.views.moments import next_day
 from domain.engagement import CostCategory, Engagement
 
 BURN_WINDOW_DAYS = 28
@@ -210,6 +211,9 @@ class BudgetView(EngagementView[BudgetState, BudgetReport]):
 
     def initial(self, logged: LoggedEvent) -> BudgetState:
         return BudgetState(engagement_id=logged.engagement_id)
+
+    def unchanged_until(self, state: BudgetState, at: datetime) -> datetime | None:
+        return next_day(at)  # every figure of the moment is one of its date
 
     def report(self, state: BudgetState, at: datetime) -> BudgetReport:
         today = at.date()

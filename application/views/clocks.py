@@ -18,6 +18,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from application.views.figures import percent
+from application.views.moments import ONE_INSTANT
 from domain.complaint import Complaint
 
 
@@ -90,6 +91,15 @@ class TrackedClock:
         """
         due = self.effective_due
         return self.running and due is not None and at > due
+
+    def turns_past_due(self, at: datetime) -> datetime | None:
+        """The first moment after `at` at which `past_due` turns true with no
+        event in between; None when time alone will not turn it (answered,
+        paused, or past due already)."""
+        due = self.effective_due
+        if not self.running or due is None or at > due:
+            return None
+        return due + ONE_INSTANT
 
     def outcome(self, at: datetime) -> ClockOutcome | None:
         """Met or missed as of `at`; None while running and not past due (not counted)."""

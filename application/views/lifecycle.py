@@ -28,6 +28,7 @@ from application.views.clocks import (
     reopened_clock,
     resume_on_reply,
 )
+from application.views.moments import earliest
 from domain.complaint import Complaint
 from domain.sla import SlaClock
 
@@ -66,6 +67,10 @@ class ComplaintLifecycle:
 
     def past_due(self, at: datetime) -> bool:
         return self.first_response.past_due(at) or self.resolution.past_due(at)
+
+    def turns_past_due(self, at: datetime) -> datetime | None:
+        """When `past_due` next turns true with no event in between; None never."""
+        return earliest(self.first_response.turns_past_due(at), self.resolution.turns_past_due(at))
 
     def current_clock(self, clock: SlaClock, cycle: int) -> TrackedClock | None:
         """The clock an SLA event names, unless it names a resolution cycle since

@@ -111,6 +111,9 @@ class EngagementPlanView(View[PlanState, PlanState]):
         handler = _HANDLERS.get(type(logged.event))
         return handler(state, logged) if handler else state
 
+    def unchanged_until(self, state: PlanState, at: datetime) -> datetime | None:
+        return None  # the report does not read the moment
+
     def report(self, state: PlanState, at: datetime) -> PlanState:
         return state
 

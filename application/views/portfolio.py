@@ -31,6 +31,7 @@ from application.views.compose import merge_handlers
 from application.views.figures import ratio, rounded_or_none
 from application.views.health import Health, HealthInputs, HealthThresholds, health
 from application.views.lifecycle import ComplaintLifecycle, complaint_handlers, entry_in
+from application.views.moments import earliest, next_day, window_turns
 from domain.complaint import Complaint
 from domain.engagement import Engagement, EngagementState
 from domain.risk import Risk
@@ -239,6 +240,16 @@ class PortfolioView(EngagementView[PortfolioState, PortfolioRow]):
             "client_id": state.client_id,
             "state": state.engagement_state.value,
         }
+
+    def unchanged_until(self, state: PortfolioState, at: datetime) -> datetime | None:
+        # The date (earned value), a critical complaint falling due, a breach
+        # entering or leaving the health rules' window.
+        window = timedelta(days=self.thresholds.breach_window_days)
+        return earliest(
+            next_day(at),
+            window_turns(state.sla_breaches, at, window),
+            *(c.turns_past_due(at) for c in state.critical_complaints.values()),
+        )
 
     def report(self, state: PortfolioState, at: datetime) -> PortfolioRow:
         earned = _BUDGET_VIEW.report(state.budget, at).earned_value

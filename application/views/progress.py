@@ -30,6 +30,7 @@ from application.views.milestones import (
     completed_weight,
     total_weight,
 )
+from application.views.moments import next_day
 from domain.engagement import Engagement, Rag
 from domain.requirement import Requirement, RequirementState
 
@@ -112,6 +113,9 @@ class ProgressView(EngagementView[ProgressState, ProgressReport]):
 
     def initial(self, logged: LoggedEvent) -> ProgressState:
         return ProgressState(engagement_id=logged.engagement_id)
+
+    def unchanged_until(self, state: ProgressState, at: datetime) -> datetime | None:
+        return next_day(at)  # overdue milestones are those of the date
 
     def report(self, state: ProgressState, at: datetime) -> ProgressReport:
         milestones = state.milestones

@@ -22,6 +22,7 @@ from typing import cast
 from uuid import UUID
 
 from application.views.base import EngagementView, Event, Handler, LoggedEvent
+from application.views.moments import next_day
 from domain.engagement import Engagement
 from domain.risk import OPEN_STATES, Risk, RiskLevel, RiskState, risk_level
 
@@ -157,6 +158,9 @@ class RiskRegisterView(EngagementView[RiskRegisterState, RiskRegisterReport]):
 
     def initial(self, logged: LoggedEvent) -> RiskRegisterState:
         return RiskRegisterState(engagement_id=logged.engagement_id)
+
+    def unchanged_until(self, state: RiskRegisterState, at: datetime) -> datetime | None:
+        return next_day(at)  # reviews overdue are those of the date
 
     def report(self, state: RiskRegisterState, at: datetime) -> RiskRegisterReport:
         by_state = Counter(risk.state for risk in state.risks.values())

@@ -22,6 +22,7 @@ from application.views.complaint_row import (
     ComplaintRow,
     new_complaint_row,
 )
+from application.views.moments import earliest, next_day
 from application.views.requirement_row import (
     REQUIREMENT_ROW_HANDLERS,
     RequirementRow,
@@ -80,6 +81,12 @@ class ComplaintRowsView(AggregateRowsView[ComplaintRow, ComplaintRowReport]):
             "sla_next_at": state.sla_next_at,
         }
 
+    def unchanged_until(self, state: ComplaintRow, at: datetime) -> datetime | None:
+        # A clock falling due (seconds in the state left out, as everywhere).
+        return earliest(
+            state.first_response.turns_past_due(at), state.resolution.turns_past_due(at)
+        )
+
     def report(self, state: ComplaintRow, at: datetime) -> ComplaintRowReport:
         first_response = state.first_response.past_due(at)
         resolution = state.resolution.past_due(at)
@@ -118,6 +125,9 @@ class RequirementRowsView(AggregateRowsView[RequirementRow, RequirementRowReport
             "priority": state.priority.value,
         }
 
+    def unchanged_until(self, state: RequirementRow, at: datetime) -> datetime | None:
+        return None  # only the seconds in its state move, and they are left out
+
     def report(self, state: RequirementRow, at: datetime) -> RequirementRowReport:
         return RequirementRowReport(
             row=state, seconds_in_state=_seconds_since(state.state_since, at)
@@ -155,6 +165,9 @@ class RiskRowsView(AggregateRowsView[RiskRow, RiskRowReport]):
             "level": state.level.value if state.level else "",
             "exposure": state.exposure or 0,
         }
+
+    def unchanged_until(self, state: RiskRow, at: datetime) -> datetime | None:
+        return next_day(at)  # a review is overdue from a date on
 
     def report(self, state: RiskRow, at: datetime) -> RiskRowReport:
         return RiskRowReport(

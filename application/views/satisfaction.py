@@ -44,6 +44,7 @@ from application.views.clocks import (
 from application.views.compose import merge_handlers
 from application.views.figures import percent
 from application.views.lifecycle import ComplaintLifecycle, complaint_handlers, entry_in
+from application.views.moments import earliest, window_turns
 from application.views.statistics import median, p90
 from application.views.surveys import ScoreCounts, SurveyFigures, count_response, survey_figures
 from domain.complaint import Complaint
@@ -231,6 +232,13 @@ class SatisfactionView(EngagementView[SatisfactionState, SatisfactionReport]):
 
     def initial(self, logged: LoggedEvent) -> SatisfactionState:
         return SatisfactionState(engagement_id=logged.engagement_id)
+
+    def unchanged_until(self, state: SatisfactionState, at: datetime) -> datetime | None:
+        # A complaint's clock falling due, a breach entering or leaving the window.
+        return earliest(
+            window_turns(state.breach_times, at, BREACH_WINDOW),
+            *(c.turns_past_due(at) for c in state.complaints.values()),
+        )
 
     def report(self, state: SatisfactionState, at: datetime) -> SatisfactionReport:
         return SatisfactionReport(

@@ -72,6 +72,9 @@ class _RowsOfKind(View[Any, Any]):
         state.version, state.updated_at = logged.event.originator_version, logged.occurred_at
         return state
 
+    def unchanged_until(self, state: Any, at: datetime) -> datetime | None:
+        return None  # the report does not read the moment
+
     def report(self, state: Any, at: datetime) -> Any:
         return state
 

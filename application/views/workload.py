@@ -26,6 +26,7 @@ from uuid import UUID
 from application.views.base import EngagementView, Event, Handler, LoggedEvent
 from application.views.compose import merge_handlers
 from application.views.lifecycle import ComplaintLifecycle, complaint_handlers, entry_in
+from application.views.moments import earliest
 from domain.complaint import Complaint
 from domain.engagement import Engagement
 from domain.requirement import Requirement
@@ -129,6 +130,10 @@ class WorkloadView(EngagementView[WorkloadState, WorkloadReport]):
 
     def initial(self, logged: LoggedEvent) -> WorkloadState:
         return WorkloadState(engagement_id=logged.engagement_id)
+
+    def unchanged_until(self, state: WorkloadState, at: datetime) -> datetime | None:
+        # An open complaint falling due.
+        return earliest(*(c.turns_past_due(at) for c in state.complaints.values() if c.open))
 
     def report(self, state: WorkloadState, at: datetime) -> WorkloadReport:
         open_complaints = [c for c in state.complaints.values() if c.open]
