@@ -173,6 +173,12 @@ class ViewRows(Protocol):
         """Each view's position in the log."""
         ...
 
+    def live_versions(self) -> dict[str, tuple[int, int]]:
+        """Each view's live generation (a rebuild makes a new one) and position
+        in the log. Rows read after this read are at least as new; a view whose
+        version has not changed since has the same rows."""
+        ...
+
     def failures(self) -> dict[str, ViewFailure]:
         """The views that cannot take an event, by name."""
         ...

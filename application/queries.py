@@ -9,7 +9,8 @@ Live answers come from the view tables; only as-of answers fold the log.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
@@ -39,6 +40,47 @@ class Page(Generic[T]):
 
     items: list[tuple[str, T]]
     has_next: bool
+
+
+class ViewsRead:
+    """What one answer was read from, so that it can be given again while that
+    still holds: the views it read, their versions before its first row was
+    read (`ViewRows.live_versions`), and the moment until which the figures it
+    read stand still with time (None: none moves with time alone).
+
+    An answer that used anything else (the log, tokens, a command, the caller's
+    own name) is not `reusable`. One per request; the reads of a request may run
+    in several worker threads at once."""
+
+    def __init__(self) -> None:
+        self.views: set[str] = set()
+        self.versions: dict[str, tuple[int, int]] | None = None
+        self.until: datetime | None = None
+        self.reusable = True
+        self._lock = threading.Lock()
+
+    def not_reusable(self) -> None:
+        self.reusable = False
+
+    def before_reading(self, rows: ViewRows) -> None:
+        """Take the views' versions, once, before the first row is read: rows
+        read later are at least that new, so an unchanged version later means
+        unchanged rows."""
+        with self._lock:
+            if self.versions is None:
+                self.versions = rows.live_versions()
+
+    def read(self, view: View[Any, Any], states: Iterable[Any], at: datetime) -> None:
+        """`view`'s `states` were reported as of `at`."""
+        until = self.until
+        for state in states:
+            turns = view.unchanged_until(state, at)
+            if turns is not None and (until is None or turns < until):
+                until = turns
+        with self._lock:
+            self.views.add(view.name)
+            if until is not None and (self.until is None or until < self.until):
+                self.until = until
 
 
 @dataclass(frozen=True)
@@ -80,9 +122,11 @@ class Reader:
         after: str | None,
         *,
         keep: Callable[[Any], bool] | None = None,
+        reads: ViewsRead | None = None,
     ) -> Page[Any]:
         """A page of a view's reports, filtered by its columns (and by `keep`,
-        for figures that depend on the moment), in cursor order."""
+        for figures that depend on the moment), in cursor order; what it read is
+        added to `reads`."""
         principal.require(Permission.READ)
         self.check_page_size(first)
         view = self.views[view_name]
@@ -97,11 +141,17 @@ class Reader:
                 require_line(column, value)
         if principal.is_client and view_name == "audit":
             where = {**where, "internal": False}
+        if reads is not None:
+            reads.before_reading(self.rows)
+            if principal.is_client:  # the page is scoped by the engagements' clients
+                reads.read(self.views[SCOPE_VIEW], (), now)
         found: list[tuple[str, Any]] = []
         cursor = after
         while len(found) <= first:
             query = RowQuery(where, cursor, first + 1, principal.client_id, order_by)
             batch = self.rows.page(view, query)
+            if reads is not None:
+                reads.read(view, (state for _, state in batch), now)
             for key, state in batch:
                 report = view.report(state, now)
                 if keep is None or keep(report):
@@ -111,46 +161,73 @@ class Reader:
             cursor = batch[-1][0]
         return Page(found[:first], has_next=len(found) > first)
 
-    def reports(self, principal: Principal, view_name: str, keys: Sequence[str]) -> dict[str, Any]:
+    def reports(
+        self,
+        principal: Principal,
+        view_name: str,
+        keys: Sequence[str],
+        reads: ViewsRead | None = None,
+    ) -> dict[str, Any]:
         """Reports of a view's rows by key, as of now; keys the principal may not
-        see, or with no row, are left out."""
+        see, or with no row, are left out. What it read is added to `reads`."""
         principal.require(Permission.READ)
         view = self.views[view_name]
+        if reads is not None:
+            reads.before_reading(self.rows)
         states = self.rows.by_keys(view, keys)
         if principal.is_client:
-            states = self._in_scope(principal, states)
+            states = self._in_scope(principal, states, reads)
         now = self.clock.now()
+        if reads is not None:
+            reads.read(view, states.values(), now)
         return {key: view.report(state, now) for key, state in states.items()}
 
     def reports_of(
-        self, principal: Principal, keys: Mapping[str, Sequence[str]]
+        self,
+        principal: Principal,
+        keys: Mapping[str, Sequence[str]],
+        reads: ViewsRead | None = None,
     ) -> dict[str, dict[str, Any]]:
         """`reports` of several views at once: view name to keys, and back to reports."""
-        return {name: self.reports(principal, name, view_keys) for name, view_keys in keys.items()}
+        return {
+            name: self.reports(principal, name, view_keys, reads)
+            for name, view_keys in keys.items()
+        }
 
     def team_rows(
-        self, principal: Principal, view_name: str, keys: Sequence[str]
+        self,
+        principal: Principal,
+        view_name: str,
+        keys: Sequence[str],
+        reads: ViewsRead | None = None,
     ) -> dict[str, Any]:
         """Rows of a view of what belongs to no engagement (calendars, policies),
         by key; the service team's business, so a client sees none."""
         principal.require(Permission.READ)
         if principal.is_client:
             return {}
-        view = self.views[view_name]
-        now = self.clock.now()
-        return {k: view.report(s, now) for k, s in self.rows.by_keys(view, keys).items()}
+        return self.reports(principal, view_name, keys, reads)
 
     def team_page(
-        self, principal: Principal, view_name: str, first: int, after: str | None
+        self,
+        principal: Principal,
+        view_name: str,
+        first: int,
+        after: str | None,
+        reads: ViewsRead | None = None,
     ) -> Page[Any]:
         """A page of such a view, in key order; empty for a client."""
         if principal.is_client:
             principal.require(Permission.READ)
             return Page([], has_next=False)
-        return self.page(principal, view_name, {}, first, after)
+        return self.page(principal, view_name, {}, first, after, reads=reads)
 
-    def _in_scope(self, principal: Principal, states: dict[str, Any]) -> dict[str, Any]:
+    def _in_scope(
+        self, principal: Principal, states: dict[str, Any], reads: ViewsRead | None
+    ) -> dict[str, Any]:
         engagements = {str(state.engagement_id) for state in states.values()}
+        if reads is not None:  # which engagements are the client's is read there
+            reads.read(self.views[SCOPE_VIEW], (), self.clock.now())
         clients = self.rows.by_keys(self.views[SCOPE_VIEW], sorted(engagements))
         visible = {key for key, state in clients.items() if principal.sees_client(state.client_id)}
         return {key: s for key, s in states.items() if str(s.engagement_id) in visible}
@@ -209,19 +286,21 @@ class Reader:
             return [entry for entry in entries if not entry.internal]
         return entries
 
-    def portfolio(self, principal: Principal) -> list[Any]:
+    def portfolio(self, principal: Principal, reads: ViewsRead | None = None) -> list[Any]:
         """Every engagement's portfolio row the principal may see, as of now."""
-        return self._every_report(principal, SCOPE_VIEW)
+        return self._every_report(principal, SCOPE_VIEW, reads)
 
-    def workload(self, principal: Principal) -> WorkloadReport:
+    def workload(self, principal: Principal, reads: ViewsRead | None = None) -> WorkloadReport:
         """Who carries what across every engagement the principal may see, as of now."""
-        return combined(self._every_report(principal, "workload"))
+        return combined(self._every_report(principal, "workload", reads))
 
-    def _every_report(self, principal: Principal, view_name: str) -> list[Any]:
+    def _every_report(
+        self, principal: Principal, view_name: str, reads: ViewsRead | None
+    ) -> list[Any]:
         reports: list[Any] = []
         after: str | None = None
         while True:
-            page = self.page(principal, view_name, {}, self.max_page_size, after)
+            page = self.page(principal, view_name, {}, self.max_page_size, after, reads=reads)
             reports.extend(report for _, report in page.items)
             if not page.has_next:
                 return reports

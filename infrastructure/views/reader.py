@@ -87,5 +87,12 @@ class LiveRows:
     def live_positions(self) -> dict[str, int]:
         return self.store.live_positions()
 
+    def live_versions(self) -> dict[str, tuple[int, int]]:
+        versions = self.store.live_versions()
+        # The rows read next come from the generations these versions name.
+        self._generations = {view: generation for view, (generation, _) in versions.items()}
+        self._catalog_read_at = time.monotonic()
+        return versions
+
     def failures(self) -> dict[str, ViewFailure]:
         return self.store.failures.all()

@@ -237,6 +237,15 @@ class ViewStore:
         with self.reads.connect() as conn:
             return dict(conn.execute(query).all())
 
+    def live_versions(self) -> dict[str, tuple[int, int]]:
+        """Each view's live generation and position, in one read."""
+        catalog = self.catalog.c
+        query = select(catalog.view, catalog.generation, catalog.position).where(catalog.live)
+        with self.reads.connect() as conn:
+            return {
+                view: (generation, position) for view, generation, position in conn.execute(query)
+            }
+
     def live_positions(self) -> dict[str, int]:
         """Each view's live position, in one read."""
         query = select(self.catalog.c.view, self.catalog.c.position).where(self.catalog.c.live)
