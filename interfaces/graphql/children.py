@@ -3,7 +3,7 @@ and, like calendars and policies, have a history of their own."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 from uuid import UUID
 
 import strawberry
@@ -15,6 +15,15 @@ from interfaces.graphql.pagination import DEFAULT_PAGE_SIZE, Connection
 
 if TYPE_CHECKING:
     from interfaces.graphql.engagements.types import Engagement
+
+
+def seconds_in_state(root: Any, info: Info) -> float:
+    """How long it has been in its current state, as of the request: a figure
+    that moves at every instant, so no answer showing it is given twice."""
+    info.context.reads.not_reusable()
+    seconds: float = root.moving_seconds
+    return seconds
+
 
 EngagementRef = Annotated["Engagement", strawberry.lazy("interfaces.graphql.engagements.types")]
 

@@ -17,7 +17,7 @@ from strawberry.types import Info as StrawberryInfo
 
 from application.access import Principal
 from application.ports import ViewMaintenance
-from application.queries import Reader
+from application.queries import Reader, ViewsRead
 from application.service import Rapport
 from application.tokens import Tokens
 from application.webhooks import Webhooks
@@ -72,6 +72,8 @@ class Context:
         self.client_address = client_address
         self.connection = connection  # a WebSocket's; None for a request over HTTP
         self.connection_params: dict[str, Any] | None = None
+        # What the answer is read from, for the response cache.
+        self.reads = ViewsRead()
         # One loader for every view: the reports a query asks for in one go, of
         # whatever views, are read in one trip to the worker threads.
         self._reports: DataLoader[tuple[str, str], Any] = DataLoader(load_fn=self._load_reports)
@@ -89,7 +91,13 @@ class Context:
         return self.connection is None or await self.connection.still_allowed(since)
 
     async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Call blocking application code in the worker thread pool."""
+        """Call blocking application code in the worker thread pool. What it
+        reads or does is not known to the response cache, so the answer is
+        not kept."""
+        self.reads.not_reusable()
+        return await self._in_thread(function, *args, **kwargs)
+
+    async def _in_thread(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         call = partial(function, *args, **kwargs)
         try:
             return await anyio.to_thread.run_sync(call, limiter=self.services.limiter)
@@ -100,8 +108,18 @@ class Context:
 
     async def query(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`run` for reads: a refused question becomes a GraphQL error that says why."""
+        self.reads.not_reusable()
+        return await self._asked(function, *args, **kwargs)
+
+    async def read_views(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`query` for a `Reader` method that reads the live views and tells
+        `reads=` what it read: such an answer may be given again while the
+        views and the moment's figures stand still."""
+        return await self._asked(function, *args, reads=self.reads, **kwargs)
+
+    async def _asked(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         try:
-            return await self.run(function, *args, **kwargs)
+            return await self._in_thread(function, *args, **kwargs)
         except Exception as error:
             public = query_error(error)
             if public is None:
@@ -127,7 +145,7 @@ class Context:
         keys: dict[str, list[str]] = {}
         for view_name, key in wanted:
             keys.setdefault(view_name, []).append(key)
-        found = await self.query(self.services.reader.reports_of, self.principal, keys)
+        found = await self.read_views(self.services.reader.reports_of, self.principal, keys)
         return [found[view_name].get(key) for view_name, key in wanted]
 
 

@@ -54,7 +54,7 @@ async def rows_page(
 ) -> Connection[Node]:
     """A connection over a live view's rows whose columns equal `where`."""
     context = info.context
-    page = await context.query(
+    page = await context.read_views(
         context.services.reader.page, context.principal, view_name, where, first, after
     )
     return connection(page, node)

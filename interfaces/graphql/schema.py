@@ -25,6 +25,7 @@ from interfaces.graphql.areas import AREAS, Area
 from interfaces.graphql.errors import ERROR_TYPES, should_mask
 from interfaces.graphql.preparation import PreparedDocuments, PrepareOffTheLoop
 from interfaces.graphql.query_size import QueryLimits, query_size_rule
+from interfaces.graphql.response_cache import QueriesOnlyKept
 from interfaces.graphql.scalars import SCALARS
 from interfaces.settings import Environment, Settings
 
@@ -150,6 +151,7 @@ def build_schema(
         lambda: AddValidationRules(size_rule),
         lambda: PrepareOffTheLoop(documents),
         lambda: MaskErrors(should_mask_error=should_mask),
+        QueriesOnlyKept,
     ]
     if production:
         extensions += [DisableIntrospection, HideSuggestions]

@@ -24,6 +24,7 @@ from infrastructure.database import unavailable
 from interfaces.bootstrap import bootstrap, build_tokens, build_views, build_webhooks
 from interfaces.graphql.audit.follower import LogFollower
 from interfaces.graphql.context import Services
+from interfaces.graphql.response_cache import ResponseCache
 from interfaces.graphql.schema import build_schema
 from interfaces.http.admin import admin_routes
 from interfaces.http.auth import Authenticator
@@ -72,6 +73,8 @@ def create_app(
     authenticator = Authenticator(tokens, development=development)
     run_projectors = settings.projectors if projectors is None else projectors
 
+    entries = settings.response_cache_entries
+    responses = ResponseCache(services, entries) if entries else None
     endpoint = GraphQLEndpoint(
         build_schema(settings),
         services,
@@ -81,6 +84,7 @@ def create_app(
             failures=RateLimiter(settings.auth_failures_per_minute),
         ),
         development=development,
+        responses=responses,
     )
 
     @asynccontextmanager
@@ -115,6 +119,7 @@ def create_app(
         openapi_url=None,
     )
     app.state.services = services
+    app.state.responses = responses
     # Plain routes: an endpoint that is not a function is called as an ASGI app.
     app.router.routes += [Route("/graphql", endpoint), WebSocketRoute("/graphql", endpoint)]
     app.router.routes += admin_routes()

@@ -14,6 +14,7 @@ from typing import Any
 import anyio.to_thread
 import cross_web
 import orjson
+from cross_web import AsyncHTTPRequestAdapter
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -21,13 +22,14 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
-from strawberry.http import GraphQLHTTPResponse, process_result
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
 from strawberry.schema import BaseSchema
 from strawberry.types import ExecutionResult
 
 from application.access import Principal
 from interfaces.graphql.context import Context, Services
 from interfaces.graphql.errors import UNAVAILABLE
+from interfaces.graphql.response_cache import ResponseCache
 from interfaces.http.auth import Authenticator
 from interfaces.http.graphiql import graphiql_page
 from interfaces.http.limits import RateLimits
@@ -46,7 +48,8 @@ class GraphQLEndpoint(GraphQL[Context, None]):
     request needs a live token, within its token's rate; a WebSocket may name
     its token in `connection_init` instead of its upgrade request, and gets its
     messages as text frames. An address whose authentications failed too often
-    gets 429 before any token it names is looked up."""
+    gets 429 before any token it names is looked up. A query asked again is
+    answered from `responses` while what it read stands still."""
 
     websocket_adapter_class = TextFrames
 
@@ -58,6 +61,7 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         limits: RateLimits,
         *,
         development: bool,
+        responses: ResponseCache | None = None,
     ) -> None:
         super().__init__(
             schema,
@@ -67,6 +71,7 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         self.services = services
         self.authenticator = authenticator
         self.limits = limits
+        self.responses = responses
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":
@@ -90,6 +95,31 @@ class GraphQLEndpoint(GraphQL[Context, None]):
         finally:
             if isinstance(context.connection, TokenWatch):
                 context.connection.stop()
+
+    async def execute_single(  # noqa: PLR0917
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        responses, caller, query = self.responses, context.caller, request_data.query
+        key = None
+        if responses is not None and caller is not None and query is not None:
+            variables, name = request_data.variables, request_data.operation_name
+            key = responses.key(caller, query, variables, name, request_data.extensions)
+        if responses is not None and key is not None:
+            kept = await responses.recall(key)
+            if kept is not None:
+                return kept
+        result = await super().execute_single(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
+        if responses is not None and key is not None:
+            responses.keep(key, context.reads, result)
+        return result
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)

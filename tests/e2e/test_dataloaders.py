@@ -10,11 +10,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 
 from application.commands.base import CommandMeta
 from application.commands.engagement import OpenEngagement
-from tests.e2e.conftest import CLIENT_ID, Api
+from tests.conftest import FakeClock
+from tests.e2e.conftest import CLIENT_ID, Api, running_api
 
 DASHBOARD_PAGE = """query($first: Int!) { engagements(first: $first) { nodes {
     title health version team { person } milestones { name } objectives { metric }
@@ -41,6 +43,13 @@ def open_engagements(api: Api, count: int) -> None:
         )
         result = rapport.execute(command, CommandMeta(actor="test"))
     assert rapport.wait_for_views(result, list(api.services.reader.views))
+
+
+@pytest.fixture
+def api(database_url: str, clock: FakeClock) -> Iterator[Api]:
+    """The app with no response cache: every request here reads the views."""
+    with running_api(database_url, clock, response_cache_entries=0) as started:
+        yield started
 
 
 @contextmanager

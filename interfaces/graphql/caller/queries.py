@@ -20,6 +20,7 @@ class CallerQueries:
     )
     def me(self, info: Info) -> Caller:
         principal = info.context.principal
+        info.context.reads.not_reusable()  # the answer is the caller's own
         if principal.token_id is None:
             # Only the built-in system principal has no token, and it never asks over the API.
             raise PublicError("the caller has no token", "UNAUTHENTICATED")

@@ -8,7 +8,7 @@ from uuid import UUID
 import strawberry
 
 from application.views.rows import ComplaintRowReport
-from interfaces.graphql.children import EngagementChild
+from interfaces.graphql.children import EngagementChild, seconds_in_state
 from interfaces.graphql.context import Info
 from interfaces.graphql.engagements.as_of import AsOf
 from interfaces.graphql.enums import ComplaintChannel, ComplaintState, Severity
@@ -23,7 +23,8 @@ class Complaint(EngagementChild):
     state: ComplaintState
     received_at: datetime
     updated_at: datetime
-    seconds_in_state: float
+    seconds_in_state: float = strawberry.field(resolver=seconds_in_state)
+    moving_seconds: strawberry.Private[float]  # what `seconds_in_state` answers
     first_response_due: datetime
     resolution_due: datetime | None = strawberry.field(
         description="The current cycle's due time, moved by the client's replies; null "
@@ -75,7 +76,7 @@ class Complaint(EngagementChild):
             state=row.state,
             received_at=row.received_at,
             updated_at=row.updated_at,
-            seconds_in_state=report.seconds_in_state,
+            moving_seconds=report.seconds_in_state,
             first_response_due=row.first_response.current_due,
             resolution_due=report.resolution_due,
             first_response_warning_at=row.first_response.warning_at,

@@ -67,7 +67,7 @@ class EngagementQueries:
         # judged on each row as of now rather than stored in a column.
         health = where.pop("health", None)
         context = info.context
-        page = await context.query(
+        page = await context.read_views(
             context.services.reader.page,
             context.principal,
             "portfolio",
@@ -81,7 +81,7 @@ class EngagementQueries:
     @strawberry.field(description="How many engagements, by health and by state.")
     async def portfolio(self, info: Info) -> Portfolio:
         context = info.context
-        rows = await context.query(context.services.reader.portfolio, context.principal)
+        rows = await context.read_views(context.services.reader.portfolio, context.principal)
         return Portfolio(
             engagements=len(rows),
             by_health=counts(Counter(row.health for row in rows)),

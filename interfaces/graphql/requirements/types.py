@@ -8,7 +8,7 @@ from uuid import UUID
 import strawberry
 
 from application.views.rows import RequirementRowReport
-from interfaces.graphql.children import EngagementChild
+from interfaces.graphql.children import EngagementChild, seconds_in_state
 from interfaces.graphql.context import Info
 from interfaces.graphql.engagements.as_of import AsOf
 from interfaces.graphql.enums import RequirementPriority, RequirementSource, RequirementState
@@ -35,7 +35,8 @@ class Requirement(EngagementChild):
     state: RequirementState
     captured_at: datetime
     updated_at: datetime
-    seconds_in_state: float
+    seconds_in_state: float = strawberry.field(resolver=seconds_in_state)
+    moving_seconds: strawberry.Private[float]  # what `seconds_in_state` answers
     acceptance_criteria: int = strawberry.field(
         description="How many acceptance criteria it has (they are in `criteria`)."
     )
@@ -63,7 +64,7 @@ class Requirement(EngagementChild):
             state=row.state,
             captured_at=row.captured_at,
             updated_at=row.updated_at,
-            seconds_in_state=report.seconds_in_state,
+            moving_seconds=report.seconds_in_state,
             acceptance_criteria=len(row.criteria),
             criteria=[
                 AcceptanceCriterion(id=c.criterion_id, text=c.text, unmet=c.unmet)

@@ -8,7 +8,7 @@ from uuid import UUID
 import strawberry
 
 from application.views.rows import RiskRowReport
-from interfaces.graphql.children import EngagementChild
+from interfaces.graphql.children import EngagementChild, seconds_in_state
 from interfaces.graphql.context import Info
 from interfaces.graphql.engagements.as_of import AsOf
 from interfaces.graphql.enums import ResponseStrategy, RiskCategory, RiskLevel, RiskState
@@ -23,7 +23,8 @@ class Risk(EngagementChild):
     state: RiskState
     identified_at: datetime
     updated_at: datetime
-    seconds_in_state: float
+    seconds_in_state: float = strawberry.field(resolver=seconds_in_state)
+    moving_seconds: strawberry.Private[float]  # what `seconds_in_state` answers
     probability: int | None
     impact: int | None
     exposure: int | None
@@ -50,7 +51,7 @@ class Risk(EngagementChild):
             state=row.state,
             identified_at=row.identified_at,
             updated_at=row.updated_at,
-            seconds_in_state=report.seconds_in_state,
+            moving_seconds=report.seconds_in_state,
             probability=row.probability,
             impact=row.impact,
             exposure=row.exposure,

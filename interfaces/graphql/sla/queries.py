@@ -24,7 +24,7 @@ class SlaQueries:
     @strawberry.field(description="A business calendar by id; null when there is none.")
     async def business_calendar(self, info: Info, id: UUID) -> BusinessCalendar | None:
         context = info.context
-        rows = await context.query(
+        rows = await context.read_views(
             context.services.reader.team_rows, context.principal, CALENDARS, [str(id)]
         )
         row = rows.get(str(id))
@@ -35,7 +35,7 @@ class SlaQueries:
         self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: str | None = None
     ) -> Connection[BusinessCalendar]:
         context = info.context
-        page = await context.query(
+        page = await context.read_views(
             context.services.reader.team_page, context.principal, CALENDARS, first, after
         )
         return connection(page, BusinessCalendar.of)
@@ -50,7 +50,7 @@ class SlaQueries:
         self, info: Info, first: int = DEFAULT_PAGE_SIZE, after: str | None = None
     ) -> Connection[SlaPolicy]:
         context = info.context
-        page: Page[PolicyRow] = await context.query(
+        page: Page[PolicyRow] = await context.read_views(
             context.services.reader.team_page, context.principal, POLICIES, first, after
         )
         stored = {key for key, _ in page.items}
@@ -86,7 +86,7 @@ class SlaQueries:
 
 async def _policy_row(info: Info, policy_id: UUID) -> PolicyRow | None:
     context = info.context
-    rows = await context.query(
+    rows = await context.read_views(
         context.services.reader.team_rows, context.principal, POLICIES, [str(policy_id)]
     )
     row: PolicyRow | None = rows.get(str(policy_id))

@@ -17,5 +17,5 @@ class WorkloadQueries:
     )
     async def workload(self, info: Info) -> Workload:
         context = info.context
-        report = await context.query(context.services.reader.workload, context.principal)
+        report = await context.read_views(context.services.reader.workload, context.principal)
         return Workload.of(report)
