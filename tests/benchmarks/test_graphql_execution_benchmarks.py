@@ -72,16 +72,19 @@ class FromMemory(Context):
         self.may_read = may_read
         self.hop = hop
 
-    async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        # The question's text is its key: the same reader method, caller and
-        # arguments (view names, keys, filters, page size) as when it was read.
-        key = f"{function.__qualname__}{args!r}{kwargs!r}"
+    async def _in_thread(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        # Every read of a request passes here. The question's text is its key:
+        # the same reader method, caller and arguments (view names, keys,
+        # filters, page size) as when it was read; not the request's own record
+        # of what it read, which is new for every request.
+        asked = {name: value for name, value in kwargs.items() if name != "reads"}
+        key = f"{function.__qualname__}{args!r}{asked!r}"
         if key not in self.answers:
             assert self.may_read, f"a read not answered beforehand: {key}"
-            self.answers[key] = await super().run(function, *args, **kwargs)
+            self.answers[key] = await super()._in_thread(function, *args, **kwargs)
         elif self.hop:
             # As production reads: the answer comes back from a worker thread.
-            return await super().run(self.answers.__getitem__, key)
+            return await super()._in_thread(self.answers.__getitem__, key)
         return self.answers[key]  # type: ignore[no-any-return]
 
 
