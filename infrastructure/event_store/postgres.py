@@ -28,7 +28,6 @@ from infrastructure.event_store.index import (
     IDEMPOTENCY_TABLE,
     INDEX_TABLE,
     TIME_COLUMN,
-    index_rows,
     joined_ids,
     split_ids,
 )
@@ -60,8 +59,13 @@ class PostgresRecorder(PostgresApplicationRecorder):
         self._keys = SQL("{}.{}").format(schema, Identifier(IDEMPOTENCY_TABLE))
         self._events = SQL("{}.{}").format(schema, Identifier(events_table_name))
         self._rendered: dict[str, SQL] = {}  # each statement of `_select`, rendered once
+        # An event's index row takes its position from the event's own row, in
+        # the statement after the events' insert: see `_insert_stored_events`.
         self._insert_index = _rendered(
-            SQL("INSERT INTO {} VALUES (%s, %s, %s, %s, %s, %s, %s)").format(self._index)
+            SQL(
+                "INSERT INTO {} SELECT %s, %s, %s, %s, %s, %s, notification_id FROM {} "
+                "WHERE originator_id = %s AND originator_version = %s"
+            ).format(self._index, self._events)
         )
         self._insert_key = _rendered(
             SQL("INSERT INTO {} VALUES (%s, %s, %s, %s, %s)").format(self._keys)
@@ -113,6 +117,36 @@ class PostgresRecorder(PostgresApplicationRecorder):
                 time.sleep(pause)
                 pause = min(pause * 2, 0.2)
 
+    def _insert_stored_events(
+        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> None:
+        # The index rows travel with the events, before the round trip that
+        # learns the events' positions: while the table lock is held, all that
+        # is left to do in Python is to read those positions and commit.
+        super()._insert_stored_events(curs, stored_events, **kwargs)
+        index = kwargs.get("index", ())
+        if not index:
+            return
+        # A cursor of their own: the library reads the positions from `curs`.
+        with curs.connection.cursor() as rows:
+            for row in index:
+                rows.execute(
+                    self._insert_index,
+                    (
+                        row.aggregate_id,
+                        row.version,
+                        row.kind,
+                        row.engagement_id,
+                        row.recorded_at,
+                        row.occurred_at,
+                        row.aggregate_id,
+                        row.version,
+                    ),
+                    # Prepared: should the events' insert fail on a version
+                    # conflict, psycopg sees this one aborted and forgets it.
+                    prepare=True,
+                )
+
     def _fetch_ids_after_insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
@@ -122,8 +156,6 @@ class PostgresRecorder(PostgresApplicationRecorder):
         # last and unprepared: a statement prepared in a pipeline that then aborts
         # leaves psycopg's cache naming a statement the server never kept.
         positions = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
-        for row in index_rows(kwargs.get("index", ()), positions):
-            curs.execute(self._insert_index, row, prepare=True)
         idempotency: IdempotencyRecord | None = kwargs.get("idempotency")
         if idempotency is not None:
             curs.execute(
