@@ -116,11 +116,12 @@ class Settings(BaseSettings):
         description="How long a checked token is trusted before it is looked up again; "
         "a revocation made in another process takes effect within it (0: look up every request)",
     )
-    response_cache_entries: int = Field(
-        1000,
+    response_cache_mib: float = Field(
+        32.0,
         ge=0,
-        description="How many query answers each process keeps to give again while the views "
-        "they read are unchanged and no figure in them has moved with time (0: none)",
+        description="How much of its query answers, in MiB of JSON, each process keeps to give "
+        "again while the views they read are unchanged and no figure in them has moved with "
+        "time (0: none)",
     )
     rate_limit_per_minute: int = Field(
         6000, ge=0, description="Requests per minute one token may make (0: unlimited)"

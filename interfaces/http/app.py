@@ -73,8 +73,8 @@ def create_app(
     authenticator = Authenticator(tokens, development=development)
     run_projectors = settings.projectors if projectors is None else projectors
 
-    entries = settings.response_cache_entries
-    responses = ResponseCache(services, entries) if entries else None
+    budget = int(settings.response_cache_mib * 2**20)
+    responses = ResponseCache(services, budget) if budget else None
     endpoint = GraphQLEndpoint(
         build_schema(settings),
         services,

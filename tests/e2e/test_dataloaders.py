@@ -48,7 +48,7 @@ def open_engagements(api: Api, count: int) -> None:
 @pytest.fixture
 def api(database_url: str, clock: FakeClock) -> Iterator[Api]:
     """The app with no response cache: every request here reads the views."""
-    with running_api(database_url, clock, response_cache_entries=0) as started:
+    with running_api(database_url, clock, response_cache_mib=0) as started:
         yield started
 
 
