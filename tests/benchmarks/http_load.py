@@ -201,7 +201,7 @@ async def one_client(
 def run_load(
     servers: Server | Sequence[Server],
     token: str,
-    body: bytes,
+    body: bytes | Sequence[bytes],
     *,
     clients: int,
     seconds: float = math.inf,
@@ -211,15 +211,16 @@ def run_load(
     workers: Sequence[psutil.Process] = (),
 ) -> Load:
     """`clients` clients, each on its own connection to one of the servers in
-    turn, sending `body` back to back, or with `every`, once every that many
-    seconds, for `seconds` or until `requests` have been answered (the few
-    sent meanwhile are answered too). The CPU counted is the servers' and the
-    `workers'` processes'.
+    turn, sending `body` (or one of several bodies, in turn) back to back, or
+    with `every`, once every that many seconds, for `seconds` or until
+    `requests` have been answered (the few sent meanwhile are answered too).
+    The CPU counted is the servers' and the `workers'` processes'.
 
     The clients are aiohttp's: they share the machine with the server, and
     they spend a quarter of the CPU per request that httpx's would, so the
     figures measure the server rather than its load."""
     servers = [servers] if isinstance(servers, Server) else list(servers)
+    bodies = [body] if isinstance(body, bytes) else list(body)
     processes = [server.process for server in servers] + list(workers)
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
     load = Load()
@@ -236,7 +237,7 @@ def run_load(
                     one_client(
                         session,
                         f"{servers[n % len(servers)].url}/graphql",
-                        body,
+                        bodies[n % len(bodies)],
                         until=until,
                         requests=requests,
                         load=load,

@@ -93,11 +93,12 @@ def answered(body: Any) -> bool:
     return "errors" not in body and body["data"]["engagement"] is not None
 
 
-def realistic_engagement(app: Rapport) -> UUID:
+def realistic_engagement(app: Rapport, seed: int = 11) -> UUID:
     """One engagement with about 50 complaints (most closed), requirements,
     assessed risks, a few hundred costs, six milestones and survey responses."""
-    generate(app, 1_000, engagements=1, seed=11)
-    first_events, _ = read_log(app, 0, 10)
+    start = app.head()
+    generate(app, 1_000, engagements=1, seed=seed)
+    first_events, _ = read_log(app, start, 10)
     (engagement_id,) = {e.engagement_id for e in first_events}
     meta = CommandMeta(actor="bench")
     today = app.clock.now().date()
