@@ -29,6 +29,7 @@ from tests.benchmarks.http_load import (
     serving,
     serving_thinnest,
     wait_for_views,
+    working,
 )
 from tests.benchmarks.measure import (
     Encoding,
@@ -174,7 +175,8 @@ def test_engagement_dashboard_latency_under_fifty_concurrent_clients(
     moves with a handful of slow requests. Two servers on the same views: one
     answers a dashboard asked again from its response cache (hits: the views
     do not change meanwhile), the other has none (every request is worked out,
-    as a miss is). Paced clients also ask about ten engagements, five each."""
+    as a miss is). Both serve the API only, alike, beside one `rapport
+    project`. Paced clients also ask about ten engagements, five each."""
     app, runtime, url = pg
     token, _ = build_tokens(runtime).create("viewer", "bench-viewer")
     engagements = [realistic_engagement(app, seed=11 + n) for n in range(ENGAGEMENTS)]
@@ -182,7 +184,8 @@ def test_engagement_dashboard_latency_under_fifty_concurrent_clients(
     body = bodies[0]
     runs: dict[str, list[Load]] = {}
     with (
-        serving(url, tmp_path / "server.log") as cached,
+        working(url, tmp_path / "project.log", "project"),
+        serving(url, tmp_path / "cached.log", *API_ONLY) as cached,
         serving(url, tmp_path / "uncached.log", *API_ONLY, **NO_CACHE) as uncached,
     ):
         wait_for_views(app, runtime)
