@@ -142,8 +142,10 @@ class PostgresRecorder(PostgresApplicationRecorder):
                         row.aggregate_id,
                         row.version,
                     ),
-                    # Prepared: should the events' insert fail on a version
-                    # conflict, psycopg sees this one aborted and forgets it.
+                    # Prepared, unlike the key below: when the events' insert
+                    # fails on a version conflict, this statement is aborted
+                    # before the server parses it and psycopg drops it from its
+                    # cache (tests/integration/test_concurrency.py checks it).
                     prepare=True,
                 )
 

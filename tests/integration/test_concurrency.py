@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
+from eventsourcing.persistence import IntegrityError, StoredEvent
 
 from application.commands.base import CommandResult
 from application.commands.engagement import RecordCost
 from application.errors import ConcurrencyConflict
+from application.ports import IndexedEvent, TimeAxis
 from application.service import Rapport
 from domain.engagement import Engagement
 from interfaces.bootstrap import bootstrap
@@ -114,3 +116,39 @@ def test_one_idempotency_key_sent_concurrently_writes_once(pg_app: Rapport) -> N
     assert pg_app.head() == head + 1
     assert {(r.aggregate_id, r.version) for r in results} == {(engagement_id, 3)}
     assert sum(not r.replayed for r in results) == 1
+
+
+def test_a_connection_whose_first_index_row_was_aborted_by_a_conflict_saves_the_next(
+    postgres_schema_url: str,
+) -> None:
+    """An index row's statement is prepared in the same pipeline as its events'
+    insert; when that insert fails on a version conflict, the statement is never
+    kept by the server, and the connection must not take it for prepared."""
+    app = bootstrap(make_settings(postgres_schema_url, pool_size=1))
+    try:
+        aggregate_id, engagement_id = uuid4(), uuid4()
+
+        def save(version: int, *, indexed: bool) -> None:
+            event = StoredEvent(aggregate_id, version, "tests:Event", b"{}")
+            now = datetime.now(UTC)
+            index = [IndexedEvent(aggregate_id, version, "test", engagement_id, now, now)]
+            app.recorder.insert_events([event], index=index if indexed else [])
+
+        save(1, indexed=False)  # the only connection's first save names no index row
+        for _ in range(3):
+            with pytest.raises(IntegrityError):
+                save(1, indexed=True)  # version 1 again: the index row is aborted with it
+        for version in (2, 3):
+            save(version, indexed=True)
+        saved = app.recorder.select_events(aggregate_id)
+        assert [e.originator_version for e in saved] == [1, 2, 3]
+        indexed = app.recorder.engagement_positions(  # type: ignore[attr-defined]
+            engagement_id, datetime.max.replace(tzinfo=UTC), TimeAxis.RECORDED
+        )
+        assert [(row.aggregate_id, row.version) for row in indexed] == [
+            (aggregate_id, 2),
+            (aggregate_id, 3),
+        ]
+        assert indexed[0].position < indexed[1].position == app.head()
+    finally:
+        app.close()
