@@ -85,12 +85,17 @@ class ResponseCache:
     async def recall(self, key: bytes) -> ExecutionResult | None:
         """The answer kept under `key`, if it still holds."""
         kept = self._kept.get(key)
-        if kept is None or not await self._holds(kept):
-            if kept is not None and self._kept.get(key) is kept:
-                self._drop(key)  # unless a newer answer was kept meanwhile
+        holds = kept is not None and await self._holds(kept)
+        # Other requests ran meanwhile: they may have kept a newer answer under
+        # the key, or given this one up to stay within the budget.
+        still_kept = kept is not None and self._kept.get(key) is kept
+        if kept is None or not holds:
+            if still_kept:
+                self._drop(key)
             self.misses += 1
             return None
-        self._kept.move_to_end(key)
+        if still_kept:
+            self._kept.move_to_end(key)
         self.hits += 1
         return ExecutionResult(data=orjson.loads(kept.data), errors=None)
 
@@ -115,7 +120,10 @@ class ResponseCache:
         versions = {view: read_at[view] for view in reads.views if view in read_at}
         if len(versions) < len(reads.views):
             return
-        data = orjson.dumps(result.data)
+        try:
+            data = orjson.dumps(result.data)
+        except TypeError:  # not JSON: the answer could not be sent either
+            return
         if len(data) > self.budget:
             return
         if key in self._kept:

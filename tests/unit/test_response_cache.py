@@ -4,14 +4,18 @@ answer is given again is checked end to end in tests/e2e/test_response_cache.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
+import anyio
+from anyio import CapacityLimiter
 from graphql import GraphQLError
 from strawberry.types import ExecutionResult
 
 from application.queries import ViewsRead
 from interfaces.graphql.context import Services
 from interfaces.graphql.response_cache import ResponseCache
+from tests.conftest import FakeClock
 
 
 def reads(reusable: bool = True) -> ViewsRead:
@@ -58,3 +62,42 @@ def test_answers_not_reusable_with_errors_or_without_data_are_not_kept() -> None
     unversioned.views.add("budget")  # read before the view had a table
     kept.keep(b"d", unversioned, answer(40))
     assert not kept._kept
+
+
+class Checked:
+    """What a hit's check reads: the clock and the views' versions. Reading the
+    versions waits on the database, and `meanwhile` runs then, as other
+    requests would."""
+
+    def __init__(self, versions: dict[str, tuple[int, int]], meanwhile: Callable[[], None]):
+        self.clock = FakeClock()
+        self.rows = self
+        self.versions = versions
+        self.meanwhile = meanwhile
+
+    def live_versions(self) -> dict[str, tuple[int, int]]:
+        self.meanwhile()
+        return self.versions
+
+
+def checked_by(reader: Checked, budget: int = 1000) -> ResponseCache:
+    services = Services.__new__(Services)
+    services.reader, services.limiter = reader, CapacityLimiter(1)  # type: ignore[assignment]
+    return ResponseCache(services, budget)
+
+
+def test_an_answer_given_up_while_it_was_checked_is_still_given_once() -> None:
+    reader = Checked({"progress": (1, 7)}, meanwhile=lambda: kept._drop(b"a"))
+    kept = checked_by(reader)
+    kept.keep(b"a", reads(), answer(40))
+    hit = anyio.run(kept.recall, b"a")
+    assert hit is not None and hit.data == {"x": "a" * 32}
+    assert not kept._kept and kept.hits == 1
+
+
+def test_an_answer_whose_views_moved_while_it_was_checked_is_not_given() -> None:
+    reader = Checked({"progress": (1, 8)}, meanwhile=lambda: None)
+    kept = checked_by(reader)
+    kept.keep(b"a", reads(), answer(40))
+    assert anyio.run(kept.recall, b"a") is None
+    assert not kept._kept and kept.misses == 1
