@@ -58,7 +58,7 @@ class ResponseCache:
         self.budget = budget
         self._kept: OrderedDict[bytes, Kept] = OrderedDict()
         self._size = 0  # bytes of JSON kept
-        # Counted for the benchmarks and the operators: how often it served.
+        # How often an answer was given again, and not: what the tests look at.
         self.hits = 0
         self.misses = 0
 
