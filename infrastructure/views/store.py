@@ -231,12 +231,6 @@ class ViewStore:
             ).scalar_one()
         return position
 
-    def live_generations(self) -> dict[str, int]:
-        """Each view's live generation number, in one read."""
-        query = select(self.catalog.c.view, self.catalog.c.generation).where(self.catalog.c.live)
-        with self.reads.connect() as conn:
-            return dict(conn.execute(query).all())
-
     def live_versions(self) -> dict[str, tuple[int, int]]:
         """Each view's live generation and position, in one read."""
         catalog = self.catalog.c
@@ -246,11 +240,13 @@ class ViewStore:
                 view: (generation, position) for view, generation, position in conn.execute(query)
             }
 
+    def live_generations(self) -> dict[str, int]:
+        """Each view's live generation number, in one read."""
+        return {view: generation for view, (generation, _) in self.live_versions().items()}
+
     def live_positions(self) -> dict[str, int]:
         """Each view's live position, in one read."""
-        query = select(self.catalog.c.view, self.catalog.c.position).where(self.catalog.c.live)
-        with self.reads.connect() as conn:
-            return dict(conn.execute(query).all())
+        return {view: position for view, (_, position) in self.live_versions().items()}
 
     def wait(self, position: int, views: Sequence[str], timeout: float) -> bool:
         """Until the live positions of `views` all reach `position` (True), or
