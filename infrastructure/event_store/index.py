@@ -25,15 +25,19 @@ def index_rows(
     if positions is None or len(positions) != len(index):
         raise ValueError("every indexed event needs its log position")
     for row, position in zip(index, positions, strict=True):
-        yield (
-            row.aggregate_id,
-            row.version,
-            row.kind,
-            row.engagement_id,
-            row.recorded_at,
-            row.occurred_at,
-            position,
-        )
+        yield (*index_columns(row), position)
+
+
+def index_columns(row: IndexedEvent) -> tuple[Any, ...]:
+    """An index row's columns in table order, all but the last: its log position."""
+    return (
+        row.aggregate_id,
+        row.version,
+        row.kind,
+        row.engagement_id,
+        row.recorded_at,
+        row.occurred_at,
+    )
 
 
 def joined_ids(ids: tuple[UUID, ...]) -> str:

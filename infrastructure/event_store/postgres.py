@@ -28,6 +28,7 @@ from infrastructure.event_store.index import (
     IDEMPOTENCY_TABLE,
     INDEX_TABLE,
     TIME_COLUMN,
+    index_columns,
     joined_ids,
     split_ids,
 )
@@ -132,16 +133,8 @@ class PostgresRecorder(PostgresApplicationRecorder):
             for row in index:
                 rows.execute(
                     self._insert_index,
-                    (
-                        row.aggregate_id,
-                        row.version,
-                        row.kind,
-                        row.engagement_id,
-                        row.recorded_at,
-                        row.occurred_at,
-                        row.aggregate_id,
-                        row.version,
-                    ),
+                    # The position is read from the event's row, found by its key.
+                    (*index_columns(row), row.aggregate_id, row.version),
                     # Prepared, unlike the key below: when the events' insert
                     # fails on a version conflict, this statement is aborted
                     # before the server parses it and psycopg drops it from its
