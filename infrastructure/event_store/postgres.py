@@ -16,9 +16,9 @@ from typing import Any
 from uuid import UUID
 
 import eventsourcing.postgres
-from eventsourcing.persistence import Notification, StoredEvent
+from eventsourcing.persistence import InterfaceError, Notification, OperationalError, StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
-from eventsourcing.utils import Environment, EnvType, strtobool
+from eventsourcing.utils import Environment, EnvType, retry, strtobool
 from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Composed, Identifier
@@ -118,17 +118,53 @@ class PostgresRecorder(PostgresApplicationRecorder):
                 time.sleep(pause)
                 pause = min(pause * 2, 0.2)
 
+    @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
+    def insert_events(
+        self, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        """Saves in one round trip: the transaction, from BEGIN to COMMIT, goes to
+        the server in one pipeline and the client waits once, at the end.
+
+        The library waits twice: once for the events' positions, then again for
+        the commit. Its table lock (which keeps commit order equal to position
+        order) is held in between, across a round trip and however long this
+        thread then waits for the interpreter lock, so concurrent writers queue
+        behind a client rather than behind the database. Here the lock is held
+        only while the server runs the statements and flushes the commit. The
+        positions are read once everything has answered."""
+        if not stored_events:
+            return None
+        failure: Exception | None = None
+        with self.datastore.get_connection() as conn:
+            assert conn.autocommit  # the transaction is the statements below
+            with conn.pipeline() as pipeline, conn.cursor() as control, conn.cursor() as curs:
+                try:
+                    control.execute("BEGIN")
+                    # The table lock, NOTIFY, the events' insert (its result: the
+                    # positions, read from `curs`), then the index rows.
+                    self._insert_stored_events(curs, stored_events, **kwargs)
+                    self._insert_idempotency_key(control, kwargs.get("idempotency"))
+                    control.execute("COMMIT")
+                    # The first statement that failed raises here (a version
+                    # conflict on the events' key, a key used twice), and the
+                    # server skipped everything after it, COMMIT included.
+                    pipeline.sync()
+                    positions = self._fetch_ids_after_insert_events(curs, stored_events)
+                except Exception as error:  # raised once the pipeline has closed
+                    failure = error
+            if failure is not None:
+                conn.rollback()  # the failed transaction is still open on the server
+                raise failure
+        return positions
+
     def _insert_stored_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> None:
-        # The index rows travel with the events, before the round trip that
-        # learns the events' positions: while the table lock is held, all that
-        # is left to do in Python is to read those positions and commit.
         super()._insert_stored_events(curs, stored_events, **kwargs)
         index = kwargs.get("index", ())
         if not index:
             return
-        # A cursor of their own: the library reads the positions from `curs`.
+        # A cursor of their own: the positions are read from `curs`.
         with curs.connection.cursor() as rows:
             for row in index:
                 rows.execute(
@@ -142,16 +178,12 @@ class PostgresRecorder(PostgresApplicationRecorder):
                     prepare=True,
                 )
 
-    def _fetch_ids_after_insert_events(
-        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
-    ) -> Sequence[int] | None:
-        # Written after the events, in the same pipelined transaction: a version
-        # conflict fails on the events' own key first, as the library expects, and
-        # a failure here surfaces at commit and rolls everything back. The key goes
-        # last and unprepared: a statement prepared in a pipeline that then aborts
-        # leaves psycopg's cache naming a statement the server never kept.
-        positions = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
-        idempotency: IdempotencyRecord | None = kwargs.get("idempotency")
+    def _insert_idempotency_key(
+        self, curs: Cursor[DictRow], idempotency: IdempotencyRecord | None
+    ) -> None:
+        # Unprepared: a statement prepared in a pipeline and then failing (a key
+        # used twice) would leave psycopg's cache naming a statement the server
+        # kept, or the other way round.
         if idempotency is not None:
             curs.execute(
                 self._insert_key,
@@ -164,7 +196,6 @@ class PostgresRecorder(PostgresApplicationRecorder):
                 ),
                 prepare=False,
             )
-        return positions
 
     def idempotency_record(self, key: str) -> IdempotencyRecord | None:
         rows = self._select(

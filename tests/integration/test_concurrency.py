@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -14,7 +14,7 @@ from eventsourcing.persistence import IntegrityError, StoredEvent
 from application.commands.base import CommandResult
 from application.commands.engagement import RecordCost
 from application.errors import ConcurrencyConflict
-from application.ports import IndexedEvent, TimeAxis
+from application.ports import IdempotencyRecord, IndexedEvent, TimeAxis
 from application.service import Rapport
 from domain.engagement import Engagement
 from interfaces.bootstrap import bootstrap
@@ -150,5 +150,40 @@ def test_a_connection_whose_first_index_row_was_aborted_by_a_conflict_saves_the_
             (aggregate_id, 3),
         ]
         assert indexed[0].position < indexed[1].position == app.head()
+    finally:
+        app.close()
+
+
+def test_a_save_refused_on_its_idempotency_key_leaves_nothing_and_the_connection_saves_on(
+    postgres_schema_url: str,
+) -> None:
+    """A save is one transaction sent in one round trip: when its last statement,
+    the key, fails, the events and index rows before it are not kept, and the
+    connection (the pool's only one) is left ready for the next save."""
+    app = bootstrap(make_settings(postgres_schema_url, pool_size=1))
+    try:
+        engagement_id = uuid4()
+
+        def save(aggregate_id: UUID, key: str) -> Sequence[int] | None:
+            event = StoredEvent(aggregate_id, 1, "tests:Event", b"{}")
+            now = datetime.now(UTC)
+            index = [IndexedEvent(aggregate_id, 1, "test", engagement_id, now, now)]
+            record = IdempotencyRecord(key, "fingerprint", aggregate_id, 1)
+            return app.recorder.insert_events([event], index=index, idempotency=record)
+
+        first, refused, after = uuid4(), uuid4(), uuid4()
+        assert save(first, "k-1") == [1]
+        head = app.head()
+        for _ in range(3):
+            with pytest.raises(IntegrityError):
+                save(refused, "k-1")
+        assert app.head() == head
+        assert app.recorder.select_events(refused) == []
+        assert app.recorder.aggregate_kind(refused) is None  # type: ignore[attr-defined]
+        positions = save(after, "k-2")
+        assert positions is not None and positions[0] > head
+        assert app.recorder.aggregate_kind(after) == "test"  # type: ignore[attr-defined]
+        key = app.recorder.idempotency_record("k-1")  # type: ignore[attr-defined]
+        assert key is not None and key.aggregate_id == first and key.position == 1
     finally:
         app.close()
