@@ -5,7 +5,7 @@ Infrastructure provides the implementations; the composition root wires them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -71,15 +71,6 @@ class Child:
     aggregate_id: UUID
 
 
-@dataclass(frozen=True)
-class IndexedPosition:
-    """Where an event of an engagement sits in the log."""
-
-    position: int
-    aggregate_id: UUID
-    version: int
-
-
 @runtime_checkable
 class EventIndex(Protocol):
     """Lookups the event store keeps beside the events, written atomically with them.
@@ -116,11 +107,17 @@ class EventIndex(Protocol):
         """The stored events at these log positions, in log order, in one read."""
         ...
 
-    def engagement_positions(
-        self, engagement_id: UUID, until: datetime, axis: TimeAxis, after: int = 0
-    ) -> Sequence[IndexedPosition]:
-        """The engagement's events (its own and its children's) after log position
-        `after` and up to `until`, in log order."""
+    def engagement_notifications(
+        self,
+        engagement_id: UUID,
+        until: datetime,
+        axis: TimeAxis,
+        after: int = 0,
+        topics: Collection[str] | None = None,
+    ) -> Sequence[Notification]:
+        """The engagement's stored events (its own and its children's) after log
+        position `after` and up to `until`, in log order, in one read; with
+        `topics`, only events of those topics."""
         ...
 
 

@@ -45,13 +45,11 @@ def engagement_log(
     """One engagement's events (its own and its children's) known by, or having
     happened by, `until`, and after log position `after`, in log order: the prefix
     an as-of view folds, or what a subscriber has not seen yet. With
-    `event_types`, events of other types are skipped before they are decoded."""
-    indexed = rapport.index.engagement_positions(engagement_id, until, axis, after)
-    positions = [p.position for p in indexed]
-    notifications = rapport.index.notifications_at(positions)
-    if event_types is not None:
-        topics = {get_topic(event_type) for event_type in event_types}
-        notifications = [n for n in notifications if n.topic in topics]
+    `event_types`, events of other types are left in the database."""
+    topics = None if event_types is None else {get_topic(t) for t in event_types}
+    notifications = rapport.index.engagement_notifications(
+        engagement_id, until, axis, after, topics
+    )
     return [
         LoggedEvent(n.id, engagement_id, cast(Event, rapport.mapper.to_domain_event(n)))
         for n in notifications

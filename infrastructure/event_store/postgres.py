@@ -10,7 +10,7 @@ of the same aggregate version, fails on a unique key and changes nothing.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -23,7 +23,7 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Composed, Identifier
 
-from application.ports import Child, IdempotencyRecord, IndexedPosition, TimeAxis
+from application.ports import Child, IdempotencyRecord, TimeAxis
 from infrastructure.event_store.index import (
     IDEMPOTENCY_TABLE,
     INDEX_TABLE,
@@ -275,16 +275,29 @@ class PostgresRecorder(PostgresApplicationRecorder):
         )
         return [row["position"] for row in rows]
 
-    def engagement_positions(
-        self, engagement_id: UUID, until: datetime, axis: TimeAxis, after: int = 0
-    ) -> Sequence[IndexedPosition]:
-        rows = self._select(
-            "SELECT position, aggregate_id, version FROM {index} "
-            f"WHERE engagement_id = %s AND position > %s AND {TIME_COLUMN[axis]} <= %s "
-            "ORDER BY position",
-            (engagement_id, after, until),
+    def engagement_notifications(
+        self,
+        engagement_id: UUID,
+        until: datetime,
+        axis: TimeAxis,
+        after: int = 0,
+        topics: Collection[str] | None = None,
+    ) -> Sequence[Notification]:
+        # The index finds the engagement's positions and the join their events,
+        # in one round trip; the topics are filtered before the states travel.
+        of_topics, params = (
+            ("", (engagement_id, after, until))
+            if topics is None
+            else (" AND e.topic = ANY(%s)", (engagement_id, after, until, list(topics)))
         )
-        return [IndexedPosition(r["position"], r["aggregate_id"], r["version"]) for r in rows]
+        rows = self._select(
+            "SELECT e.notification_id, e.originator_id, e.originator_version, e.topic, e.state "
+            "FROM {index} i JOIN {events} e ON e.notification_id = i.position "
+            f"WHERE i.engagement_id = %s AND i.position > %s AND i.{TIME_COLUMN[axis]} <= %s"
+            f"{of_topics} ORDER BY i.position",
+            params,
+        )
+        return [_notification(row) for row in rows]
 
     def notifications_at(self, positions: Sequence[int]) -> Sequence[Notification]:
         query = SQL(

@@ -7,7 +7,7 @@ PostgreSQL recorder for why these tables share the events' transaction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -15,7 +15,7 @@ from uuid import UUID
 from eventsourcing.persistence import Notification, StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
 
-from application.ports import Child, IdempotencyRecord, IndexedPosition, TimeAxis
+from application.ports import Child, IdempotencyRecord, TimeAxis
 from infrastructure.event_store.index import (
     IDEMPOTENCY_TABLE,
     INDEX_TABLE,
@@ -132,16 +132,24 @@ class SQLiteRecorder(SQLiteApplicationRecorder):
         )
         return [position for (position,) in rows]
 
-    def engagement_positions(
-        self, engagement_id: UUID, until: datetime, axis: TimeAxis, after: int = 0
-    ) -> Sequence[IndexedPosition]:
+    def engagement_notifications(
+        self,
+        engagement_id: UUID,
+        until: datetime,
+        axis: TimeAxis,
+        after: int = 0,
+        topics: Collection[str] | None = None,
+    ) -> Sequence[Notification]:
+        wanted = [] if topics is None else sorted(topics)
+        of_topics = "" if topics is None else f" AND e.topic IN ({', '.join('?' * len(wanted))})"
         rows = self._select(
-            f"SELECT position, aggregate_id, version FROM {INDEX_TABLE} "
-            f"WHERE engagement_id = ? AND position > ? AND {TIME_COLUMN[axis]} <= ? "
-            "ORDER BY position",
-            (engagement_id.hex, after, sqlite_time(until)),
+            "SELECT e.rowid, e.originator_id, e.originator_version, e.topic, e.state "
+            f"FROM {INDEX_TABLE} i JOIN {self.events_table_name} e ON e.rowid = i.position "
+            f"WHERE i.engagement_id = ? AND i.position > ? AND i.{TIME_COLUMN[axis]} <= ?"
+            f"{of_topics} ORDER BY i.position",
+            (engagement_id.hex, after, sqlite_time(until), *wanted),
         )
-        return [IndexedPosition(p, UUID(a), v) for p, a, v in rows]
+        return [_notification(row) for row in rows]
 
     def notifications_at(self, positions: Sequence[int]) -> Sequence[Notification]:
         found: list[Notification] = []

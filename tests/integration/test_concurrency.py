@@ -142,14 +142,14 @@ def test_a_connection_whose_first_index_row_was_aborted_by_a_conflict_saves_the_
             save(version, indexed=True)
         saved = app.recorder.select_events(aggregate_id)
         assert [e.originator_version for e in saved] == [1, 2, 3]
-        indexed = app.recorder.engagement_positions(  # type: ignore[attr-defined]
+        indexed = app.recorder.engagement_notifications(  # type: ignore[attr-defined]
             engagement_id, datetime.max.replace(tzinfo=UTC), TimeAxis.RECORDED
         )
-        assert [(row.aggregate_id, row.version) for row in indexed] == [
+        assert [(row.originator_id, row.originator_version) for row in indexed] == [
             (aggregate_id, 2),
             (aggregate_id, 3),
         ]
-        assert indexed[0].position < indexed[1].position == app.head()
+        assert indexed[0].id < indexed[1].id == app.head()
     finally:
         app.close()
 

@@ -127,8 +127,8 @@ def _drop_refusal(engine: Engine, name: str) -> None:
 
 def first_position_of(app: Rapport, engagement_id: UUID) -> int:
     end_of_time = datetime.max.replace(tzinfo=UTC)
-    positions = app.index.engagement_positions(engagement_id, end_of_time, TimeAxis.RECORDED, 0)
-    return min(p.position for p in positions)
+    events = app.index.engagement_notifications(engagement_id, end_of_time, TimeAxis.RECORDED)
+    return min(event.id for event in events)
 
 
 def test_a_view_that_cannot_write_an_event_stops_before_it_loudly_and_the_others_go_on(
