@@ -9,12 +9,12 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from statistics import median, quantiles
 from typing import Any
-from uuid import UUID
 
 import pytest
 
@@ -27,6 +27,7 @@ from application.views.base import EngagementView, View
 from application.views.log import read_log
 from infrastructure.views.projector import DEFAULT_CACHE_SIZE
 from interfaces.bootstrap import ViewRuntime
+from tests.benchmarks.measure import ROUNDS, Spread, interleaved, report
 from tests.builders import open_engagement
 from tests.generate import generate
 
@@ -34,12 +35,8 @@ pytestmark = pytest.mark.postgres
 
 ROOT = Path(__file__).resolve().parents[2]
 LOG_SIZES = (50_000, 200_000)
-
-
-def report(title: str, rows: list[tuple[str, str]]) -> None:
-    print(f"\n## {title}")
-    for name, value in rows:
-        print(f"  {name:<58} {value}")
+# A query takes a tenth of a second: more rounds cost little and steady the median.
+AS_OF_ROUNDS = 3 * ROUNDS
 
 
 REBUILD = """
@@ -93,26 +90,42 @@ def rebuild_in_a_fresh_process(
     return int(events), float(raw), float(projected), int(peak)
 
 
+# The rebuild's target, 10,000 events /s on a 200,000-event log, was set on a
+# machine that read that log raw at about 150,000 events /s. This machine's
+# speed moves by a third from one minute to the next, and the raw read with it,
+# so the target is asserted as the share of the raw read that it stood for,
+# both taken in the same round.
+REBUILD_TARGET_SHARE_OF_RAW_READ = 10_000 / 150_000
+
+
 def test_rebuilding_every_view_from_a_long_log(pg: tuple[Rapport, ViewRuntime, str]) -> None:
     app, _, url = pg
     rows: list[tuple[str, str]] = []
     written = 0
-    rate = 0.0
     for size in LOG_SIZES:
         written += generate(app, size - written, engagements=50, seed=size)
-        events, raw, projected, peak = rebuild_in_a_fresh_process(url)
+        # Each round reads the log raw, then rebuilds every view from it, in a new
+        # process; the first round warms the database's cache and is dropped.
+        rounds = [rebuild_in_a_fresh_process(url) for _ in range(ROUNDS + 1)][1:]
         # Without the state cache, what is left is the interpreter and the folds' states.
         *_, uncached_peak = rebuild_in_a_fresh_process(url, cache_size=0)
-        rate = events / projected
+        events = rounds[0][0]
+        read_seconds = [seconds for _, seconds, _, _ in rounds]
+        rebuild_seconds = [seconds for _, _, seconds, _ in rounds]
+        read_rate = Spread.of([events / seconds for seconds in read_seconds])
+        rebuild_rate = Spread.of([events / seconds for seconds in rebuild_seconds])
+        share = Spread.ratio(read_seconds, rebuild_seconds)  # the rebuild's rate over the read's
+        peak = Spread.of([kib / 1024 for *_, kib in rounds])
         rows += [
-            (f"{events:,} events: raw read (select_notifications)", f"{events / raw:8.0f} /s"),
-            (f"{events:,} events: rebuild of all views", f"{rate:8.0f} /s"),
-            (f"{events:,} events: ratio rebuild / raw read", f"{raw / projected:8.2f}"),
-            (f"{events:,} events: projector peak memory (VmHWM)", f"{peak / 1024:8.1f} MiB"),
-            (f"{events:,} events: the same, no state cache", f"{uncached_peak / 1024:8.1f} MiB"),
+            (f"{events:,} events: raw read (select_notifications), /s", read_rate.shown(0)),
+            (f"{events:,} events: rebuild of all views, /s", rebuild_rate.shown(0)),
+            (f"{events:,} events: ratio rebuild / raw read", share.shown()),
+            (f"{events:,} events: projector peak memory (VmHWM), MiB", peak.shown(1)),
+            (f"{events:,} events: the same, no state cache, MiB", f"{uncached_peak / 1024:8.1f}"),
         ]
-    report("Rebuilding all views on PostgreSQL (target >= 10,000 events/s)", rows)
-    assert rate >= 10_000
+    rows.append(("target: ratio >= 10,000 / 150,000", f"{REBUILD_TARGET_SHARE_OF_RAW_READ:8.3f}"))
+    report(f"Rebuilding all views on PostgreSQL, median of {ROUNDS} rounds (lowest-highest)", rows)
+    assert share.median >= REBUILD_TARGET_SHARE_OF_RAW_READ  # on the longest log, measured last
 
 
 def test_live_lag_under_a_steady_hundred_commands_a_second(
@@ -174,17 +187,6 @@ def test_live_lag_under_a_steady_hundred_commands_a_second(
     assert p95 < 0.250
 
 
-def median_as_of_seconds(
-    app: Rapport, views: list[View[Any, Any]], engagement_id: UUID, at: datetime
-) -> float:
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        views_as_of(app, views, engagement_id, at, TimeAxis.OCCURRED)
-        timings.append(time.perf_counter() - started)
-    return median(timings)
-
-
 def test_as_of_query_for_an_engagement_with_five_thousand_events(
     pg: tuple[Rapport, ViewRuntime, str],
 ) -> None:
@@ -194,16 +196,28 @@ def test_as_of_query_for_an_engagement_with_five_thousand_events(
     (engagement_id,) = {e.engagement_id for e in first_events}
     now = app.clock.now()
     figures = [v for v in runtime.views if isinstance(v, EngagementView)]
-    engagement = median_as_of_seconds(app, figures, engagement_id, now)
-    everything = median_as_of_seconds(app, runtime.views, engagement_id, now)
+
+    def as_of(views: list[View[Any, Any]]) -> Callable[[], float]:
+        def seconds() -> float:
+            started = time.perf_counter()
+            views_as_of(app, views, engagement_id, now, TimeAxis.OCCURRED)
+            return time.perf_counter() - started
+
+        return seconds
+
+    timings = interleaved(
+        {"figures": as_of(figures), "everything": as_of(runtime.views)}, rounds=AS_OF_ROUNDS
+    )
+    engagement = Spread.of([t * 1000 for t in timings["figures"]])
+    everything = Spread.of([t * 1000 for t in timings["everything"]])
     report(
-        "As-of query, one engagement with 5,000 events, median of 5",
+        f"As-of query, one engagement with 5,000 events, median of {AS_OF_ROUNDS} rounds",
         [
             (
                 f"its figures: the {len(figures)} engagement views (target < 200 ms)",
-                f"{engagement * 1000:8.1f} ms",
+                engagement.shown(1, " ms"),
             ),
-            ("every view, with the audit trail and list rows", f"{everything * 1000:8.1f} ms"),
+            ("every view, with the audit trail and list rows", everything.shown(1, " ms")),
         ],
     )
-    assert engagement < 0.200
+    assert engagement.median < 200
