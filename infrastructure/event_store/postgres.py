@@ -153,7 +153,8 @@ class PostgresRecorder(PostgresApplicationRecorder):
                 except Exception as error:  # raised once the pipeline has closed
                     failure = error
             if failure is not None:
-                conn.rollback()  # the failed transaction is still open on the server
+                if not conn.broken:  # a lost connection has no transaction to end
+                    conn.rollback()  # the failed transaction is still open on the server
                 raise failure
         return positions
 

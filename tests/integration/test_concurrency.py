@@ -118,6 +118,15 @@ def test_one_idempotency_key_sent_concurrently_writes_once(pg_app: Rapport) -> N
     assert sum(not r.replayed for r in results) == 1
 
 
+def event_and_index_row(
+    aggregate_id: UUID, version: int, engagement_id: UUID
+) -> tuple[StoredEvent, IndexedEvent]:
+    """A stored event, and the index row that files it under `engagement_id`."""
+    now = datetime.now(UTC)
+    event = StoredEvent(aggregate_id, version, "tests:Event", b"{}")
+    return event, IndexedEvent(aggregate_id, version, "test", engagement_id, now, now)
+
+
 def test_a_connection_whose_first_index_row_was_aborted_by_a_conflict_saves_the_next(
     postgres_schema_url: str,
 ) -> None:
@@ -129,10 +138,8 @@ def test_a_connection_whose_first_index_row_was_aborted_by_a_conflict_saves_the_
         aggregate_id, engagement_id = uuid4(), uuid4()
 
         def save(version: int, *, indexed: bool) -> None:
-            event = StoredEvent(aggregate_id, version, "tests:Event", b"{}")
-            now = datetime.now(UTC)
-            index = [IndexedEvent(aggregate_id, version, "test", engagement_id, now, now)]
-            app.recorder.insert_events([event], index=index if indexed else [])
+            event, row = event_and_index_row(aggregate_id, version, engagement_id)
+            app.recorder.insert_events([event], index=[row] if indexed else [])
 
         save(1, indexed=False)  # the only connection's first save names no index row
         for _ in range(3):
@@ -165,11 +172,9 @@ def test_a_save_refused_on_its_idempotency_key_leaves_nothing_and_the_connection
         engagement_id = uuid4()
 
         def save(aggregate_id: UUID, key: str) -> Sequence[int] | None:
-            event = StoredEvent(aggregate_id, 1, "tests:Event", b"{}")
-            now = datetime.now(UTC)
-            index = [IndexedEvent(aggregate_id, 1, "test", engagement_id, now, now)]
+            event, row = event_and_index_row(aggregate_id, 1, engagement_id)
             record = IdempotencyRecord(key, "fingerprint", aggregate_id, 1)
-            return app.recorder.insert_events([event], index=index, idempotency=record)
+            return app.recorder.insert_events([event], index=[row], idempotency=record)
 
         first, refused, after = uuid4(), uuid4(), uuid4()
         assert save(first, "k-1") == [1]
