@@ -284,18 +284,21 @@ class PostgresRecorder(PostgresApplicationRecorder):
         after: int = 0,
         topics: Collection[str] | None = None,
     ) -> Sequence[Notification]:
-        # The index finds the engagement's positions and the join their events,
-        # in one round trip; the topics are filtered before the states travel.
+        # One round trip: the index's positions, gathered into an array, then the
+        # events at them by key. A join lets the planner hash the whole events
+        # table against an engagement's positions once the log is long; the
+        # array keeps it to one key lookup per event. Topics are filtered
+        # before the states travel.
         of_topics, params = (
             ("", (engagement_id, after, until))
             if topics is None
-            else (" AND e.topic = ANY(%s)", (engagement_id, after, until, list(topics)))
+            else (" AND topic = ANY(%s)", (engagement_id, after, until, list(topics)))
         )
         rows = self._select(
-            "SELECT e.notification_id, e.originator_id, e.originator_version, e.topic, e.state "
-            "FROM {index} i JOIN {events} e ON e.notification_id = i.position "
-            f"WHERE i.engagement_id = %s AND i.position > %s AND i.{TIME_COLUMN[axis]} <= %s"
-            f"{of_topics} ORDER BY i.position",
+            "SELECT notification_id, originator_id, originator_version, topic, state "
+            "FROM {events} WHERE notification_id = ANY(ARRAY(SELECT position FROM {index} "
+            f"WHERE engagement_id = %s AND position > %s AND {TIME_COLUMN[axis]} <= %s))"
+            f"{of_topics} ORDER BY notification_id",
             params,
         )
         return [_notification(row) for row in rows]
