@@ -13,6 +13,7 @@ import pytest
 
 from interfaces.graphql.response_cache import ResponseCache
 from tests.e2e.conftest import CLIENT_ID, OTHER_CLIENT_ID, Api
+from tests.processes import wait_until
 
 if TYPE_CHECKING:
     from tests.e2e.live_server import Server
@@ -143,6 +144,11 @@ def test_readers_never_see_an_answer_older_than_one_they_saw_before(
             data = server.data(query, {"id": engagement_id}, token)
             counts.append(data["engagement"]["satisfaction"]["complaintsReceived"])
 
+    def each_reader_reads_twice_more() -> None:
+        # Reads and writes interleave however fast the writer is.
+        before = [len(counts) for counts in seen]
+        wait_until(lambda: all(len(c) >= n + 2 for c, n in zip(seen, before, strict=True)))
+
     writing.set()
     readers = [threading.Thread(target=read, args=(counts,)) for counts in seen]
     for reader in readers:
@@ -150,6 +156,7 @@ def test_readers_never_see_an_answer_older_than_one_they_saw_before(
     try:
         for _ in range(5):
             writer.write(engagement_id, 4)
+            each_reader_reads_twice_more()
     finally:
         writing.clear()
         for reader in readers:
